@@ -1,0 +1,59 @@
+import { render } from 'preact';
+import { Panel } from '@/components/Panel';
+import type { Translate } from '@/components/i18n';
+import type { LookupResult } from '@/lib/registry/lookup';
+import css from '@/components/panel.css?inline';
+
+const HOST_TAG = 'ospo-lens-panel';
+
+/**
+ * The panel's one shadow host on the page. Idempotent: showing again re-renders in place; a host left by an
+ * earlier instance of the content script (extension update) is removed first, so there is never more than one.
+ */
+export class PanelMount {
+  private host: HTMLElement | undefined;
+  private root: ShadowRoot | undefined;
+  private collapsed = false;
+  private last: { result: LookupResult; anchors: readonly string[] } | undefined;
+
+  constructor(private readonly t: Translate) {}
+
+  isAttached(): boolean {
+    return !!this.host?.isConnected;
+  }
+
+  show(result: LookupResult, anchors: readonly string[]): void {
+    this.last = { result, anchors };
+    if (!this.host) {
+      for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
+      this.host = document.createElement(HOST_TAG);
+      this.root = this.host.attachShadow({ mode: 'open' });
+      const style = document.createElement('style');
+      style.textContent = css;
+      this.root.append(style, document.createElement('div'));
+    }
+    const anchor = anchors.map((s) => document.querySelector(s)).find((el): el is Element => !!el);
+    this.host.classList.toggle('ol-fixed', !anchor);
+    if (anchor) {
+      if (anchor.firstElementChild !== this.host) anchor.prepend(this.host);
+    } else if (this.host.parentElement !== document.body) document.body.append(this.host);
+    this.render();
+  }
+
+  remove(): void {
+    if (this.root) render(null, this.root.lastElementChild!);
+    this.host?.remove();
+    this.host = undefined;
+    this.root = undefined;
+    this.last = undefined;
+  }
+
+  private render(): void {
+    if (!this.root || !this.last) return;
+    const onToggle = () => {
+      this.collapsed = !this.collapsed;
+      this.render();
+    };
+    render(<Panel result={this.last.result} t={this.t} collapsed={this.collapsed} onToggle={onToggle} />, this.root.lastElementChild!);
+  }
+}

@@ -1,0 +1,14 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { compiledRegistrySchema, type CompiledRegistry } from '../registry/schema';
+import { compileFolder } from './read-sources';
+
+const GENERATED = new URL('../../assets/generated/registry.json', import.meta.url).pathname;
+
+/** The registry the extension bundles; compiled from the bundled sources when it has not been built yet. */
+export function loadBundledRegistry(): CompiledRegistry {
+  if (existsSync(GENERATED)) {
+    const parsed = compiledRegistrySchema.safeParse(JSON.parse(readFileSync(GENERATED, 'utf8')));
+    if (parsed.success) return parsed.data;
+  }
+  return compileFolder();
+}

@@ -1,0 +1,40 @@
+/**
+ * npm run -s registry:compile -- [--sources <dir>] [--out <file>] [--quiet]
+ * Compiles the registry from a folder of source files and reports, per source, entries kept and rejected.
+ * Defaults: the bundled sources, written where the extension build picks them up.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { BUNDLED_SOURCES_DIR, compileFolder } from './read-sources';
+
+export const DEFAULT_OUT = new URL('../../assets/generated/registry.json', import.meta.url).pathname;
+
+const args = process.argv.slice(2);
+const opt = (name: string) => {
+  const i = args.indexOf(name);
+  return i === -1 ? undefined : args[i + 1];
+};
+const quiet = args.includes('--quiet');
+const sources = resolve(opt('--sources') ?? BUNDLED_SOURCES_DIR);
+const out = resolve(opt('--out') ?? DEFAULT_OUT);
+
+const started = performance.now();
+const registry = compileFolder(sources);
+const ms = performance.now() - started;
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, JSON.stringify(registry));
+
+const failed = registry.sources.filter((s) => s.error);
+if (!quiet || failed.length) {
+  for (const s of registry.sources) {
+    const status = s.error ? `FAILED (${s.error})` : `${s.kept} kept, ${s.rejected.length} rejected`;
+    console.log(`${s.id}: ${status}`);
+    for (const r of s.rejected.slice(0, 20)) console.log(`  rejected ${r.entry}: ${r.reason}`);
+    if (s.rejected.length > 20) console.log(`  … and ${s.rejected.length - 20} more`);
+  }
+}
+console.log(
+  `registry: ${registry.entries.length} accounts, ${registry.ospos.length} OSPOs, ${registry.hosts.length} forge hosts, ` +
+    `${registry.sill.length} SILL repositories → ${out} (${ms.toFixed(0)} ms)`,
+);
+// A source that failed entirely is reported, not fatal: the registry of the other sources is still written.

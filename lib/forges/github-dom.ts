@@ -1,0 +1,31 @@
+import type { PageRef } from './types';
+
+/** `yes`: the page is what the URL says; `no`: it is not (404, private, other); `wait`: the DOM is not there yet. */
+export type Confirmation = 'yes' | 'no' | 'wait';
+
+const meta = (doc: Document, name: string) =>
+  doc.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ?? undefined;
+
+/** Confirm a GitHub page by its own markers (PEERS.md §4.1). Pure: reads the document it is given. */
+export function confirmGithub(doc: Document, ref: PageRef): Confirmation {
+  if (/^(Page|File) not found|^Server Error/.test(doc.title)) return 'no';
+  if (ref.kind === 'repository') {
+    if (meta(doc, 'octolytics-dimension-repository_public') === 'false') return 'no'; // private: nothing to say
+    const nwo = meta(doc, 'octolytics-dimension-repository_nwo');
+    if (nwo) return nwo.toLowerCase() === ref.path.toLowerCase() ? 'yes' : 'wait';
+    return 'wait';
+  }
+  if (ref.kind === 'organisation') {
+    const subject = meta(doc, 'hovercard-subject-tag');
+    if (subject?.startsWith('organization:')) return 'yes';
+    if (subject) return 'no'; // a user or something else
+    return 'wait';
+  }
+  return 'no';
+}
+
+/** Where the panel goes: above the About box on repositories, at the top of the sidebar on organisations. */
+export const GITHUB_ANCHORS = {
+  repository: ['.Layout-sidebar', '#repo-content-pjax-container .BorderGrid'],
+  organisation: ['.Layout-sidebar', '.org-profile-sidebar'],
+} as const;

@@ -1,0 +1,99 @@
+import { parsePageUrl, type ForgeId, type PageKind } from '../forges';
+import type { CompiledRegistry, Entry, HostInfo, Ospo, SillItem } from './schema';
+import { catalogueLinks, type CatalogueLink } from './catalogue';
+
+/** The lookup contract (DESIGN.md §5); the CLI prints it, the panel and popup render it. */
+export interface LookupResult {
+  url: string;
+  forge: ForgeId | null;
+  host: string;
+  path: string;
+  kind: PageKind;
+  publicSector: boolean;
+  organisation: { name: string; country: string; account: string; psoId?: string; flossPolicy?: string } | null;
+  ospo: { name: string; email?: string; url: string; policy?: string; scope: 'own' | 'nearest' } | null;
+  catalogue: CatalogueLink[];
+  matchedKey: string | null;
+}
+
+export interface RegistryIndex {
+  registry: CompiledRegistry;
+  entries: Map<string, Entry>;
+  ospos: Map<string, Ospo>;
+  hosts: Map<string, HostInfo>;
+  sill: Map<string, SillItem>;
+  sourceEditUrl: Map<string, string>;
+}
+
+export function createIndex(registry: CompiledRegistry): RegistryIndex {
+  return {
+    registry,
+    entries: new Map(registry.entries.map((e) => [e.key, e])),
+    ospos: new Map(registry.ospos.map((o) => [o.id, o])),
+    hosts: new Map(registry.hosts.map((h) => [h.host, h])),
+    sill: new Map(registry.sill.map((s) => [s.key, s])),
+    sourceEditUrl: new Map(registry.sources.flatMap((s) => (s.editUrl ? [[s.id, s.editUrl] as const] : []))),
+  };
+}
+
+/** The forge software of a host, when it is one the extension understands. */
+export function forgeOfHost(index: RegistryIndex, host: string): ForgeId | undefined {
+  const forge = index.hosts.get(host)?.forge;
+  return forge === 'github' || forge === 'gitlab' ? forge : undefined;
+}
+
+function ospoOf(o: Ospo, scope: 'own' | 'nearest'): NonNullable<LookupResult['ospo']> {
+  return { name: o.name, email: o.email, url: o.url, policy: o.policy, scope };
+}
+
+/**
+ * URL → what the registry says about it. Longest prefix wins: the most specific entry gives the match;
+ * organisation facts it lacks are inherited from the entries that enclose it (a group inside a public
+ * host, a repository listed by an OSPO inside an organisation). Pure; never throws.
+ */
+export function lookup(index: RegistryIndex, url: string, kindHint?: PageKind): LookupResult {
+  const ref = parsePageUrl(url, (host) => forgeOfHost(index, host));
+  const kind = kindHint && ref.kind !== 'other' ? kindHint : ref.kind;
+  const chain: Entry[] = [];
+  for (const key of ref.keys) {
+    const e = index.entries.get(key);
+    if (e) chain.push(e);
+  }
+  const base = { url, forge: ref.forge, host: ref.host, path: ref.path, kind };
+  const matched = chain[0];
+  const sillItem = kind === 'repository' ? index.sill.get(ref.keys[0] ?? '') : undefined;
+  if (!matched) {
+    return { ...base, publicSector: false, organisation: null, ospo: null, matchedKey: null, catalogue: catalogueLinks({ ...base, sill: sillItem }) };
+  }
+  const pick = <K extends keyof Entry>(k: K): Entry[K] | undefined => chain.find((e) => e[k] !== undefined)?.[k];
+  const country = pick('country') ?? 'FR';
+  const organisation = {
+    name: pick('name') ?? matched.display.replace(/^https?:\/\//, ''),
+    country,
+    account: matched.display,
+    ...(pick('psoId') ? { psoId: pick('psoId') } : {}),
+    ...(pick('flossPolicy') ? { flossPolicy: pick('flossPolicy') } : {}),
+  };
+
+  let ospo: LookupResult['ospo'] = null;
+  const withOspo = chain.find((e) => e.ospo !== undefined || e.ospoUrl !== undefined);
+  const own = withOspo?.ospo ? index.ospos.get(withOspo.ospo) : undefined;
+  if (own) ospo = ospoOf(own, 'own');
+  else if (withOspo?.ospoUrl)
+    ospo = { name: withOspo.ospoUrl.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, ''), url: withOspo.ospoUrl, scope: 'own' };
+  else {
+    const national = index.ospos.get(index.registry.nationalOspos[country] ?? '');
+    if (national) ospo = ospoOf(national, 'nearest');
+  }
+
+  const fromCodeGouv = chain.some((e) => e.sources.includes('codegouvfr-accounts'));
+  const editUrl = (own && withOspo === matched ? own.editUrl : undefined) ?? index.sourceEditUrl.get(matched.sources[0]!);
+  return {
+    ...base,
+    publicSector: true,
+    organisation,
+    ospo,
+    matchedKey: matched.key,
+    catalogue: catalogueLinks({ ...base, sill: sillItem, codeGouvFr: fromCodeGouv, registryEntry: editUrl, publicSector: true }),
+  };
+}

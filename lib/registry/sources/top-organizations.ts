@@ -1,0 +1,23 @@
+import { parse } from 'yaml';
+import { psoId, text } from '../schema';
+import { emptyContribution, type SourceDef } from './types';
+
+export const topOrganizations: SourceDef = {
+  id: 'codegouvfr-top-organizations',
+  title: 'code.gouv.fr — organismes de tête',
+  file: 'fr-codegouvfr/top_organizations.yml',
+  upstream: 'https://code.gouv.fr/data/top_organizations.yml',
+  licence: 'etalab-2.0 OR CC-BY-4.0',
+  parse(source) {
+    const out = emptyContribution();
+    const doc: unknown = parse(source);
+    if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new Error('expected a mapping of pso_id to names');
+    for (const [id, name] of Object.entries(doc)) {
+      const i = psoId.safeParse(id);
+      const n = text.safeParse(name);
+      if (i.success && n.success) out.names.push({ psoId: i.data, name: n.data });
+      else out.rejected.push({ entry: id, reason: i.success ? 'name is not text' : 'key is not a pso_id' });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,60 @@
+import type { HostInfo, SillItem } from '../schema';
+
+/** An account (a whole host, an owner/group, or a single repository) as one source states it. */
+export interface RawAccount {
+  key: string;
+  display: string;
+  name?: string;
+  country?: string;
+  psoId?: string;
+  flossPolicy?: string;
+  /** The source's `ospo_url`: resolved against the OSPO lists by the compiler. */
+  ospoUrl?: string;
+  /** Id of the OSPO that lists this account in its `code:`. */
+  ospo?: string;
+  ignoredSince?: string;
+}
+
+export interface RawOspo {
+  id: string;
+  name: string;
+  url: string;
+  email?: string;
+  policy?: string;
+  country: string;
+  description?: string;
+  psoId?: string;
+  editUrl?: string;
+  code: string[];
+  /** Id of the source that stated it first (set by the compiler). */
+  source?: string;
+}
+
+/** What one source file contributes; every item already validated. */
+export interface Contribution {
+  accounts: RawAccount[];
+  hosts: HostInfo[];
+  ospos: RawOspo[];
+  /** pso_id → body name. */
+  names: Array<{ psoId: string; name: string }>;
+  /** registry key → body name (exact account match). */
+  accountNames: Array<{ key: string; name: string }>;
+  sill: SillItem[];
+  rejected: Array<{ entry: string; reason: string }>;
+}
+
+export interface SourceDef {
+  id: string;
+  title: string;
+  /** Path of the file, relative to the sources folder (same layout as the upstream snapshot). */
+  file: string;
+  upstream: string;
+  licence: string;
+  /** Where a wrong entry can be corrected. */
+  editUrl?: string;
+  parse(text: string): Contribution;
+}
+
+export function emptyContribution(): Contribution {
+  return { accounts: [], hosts: [], ospos: [], names: [], accountNames: [], sill: [], rejected: [] };
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { compileFolder, readSources } from '@/lib/cli/read-sources';
+import { compileRegistry, type SourceInput } from '@/lib/registry/compile';
+import { createIndex, lookup } from '@/lib/registry/lookup';
+import { compiledRegistrySchema } from '@/lib/registry/schema';
+import { SOURCES } from '@/lib/registry/sources';
+
+const byId = (id: string) => SOURCES.find((s) => s.id === id)!;
+const ACCOUNTS = byId('codegouvfr-accounts');
+const FR_OSPO = byId('codegouvfr-ospo');
+const FLOSS = byId('floss-pso');
+
+describe('compileRegistry()', () => {
+  it('compiles every bundled source without losing a file', () => {
+    const registry = compileFolder(undefined, '2026-01-01T00:00:00.000Z');
+    expect(compiledRegistrySchema.safeParse(registry).success).toBe(true);
+    for (const s of registry.sources) expect(s.error, s.id).toBeUndefined();
+    expect(registry.entries.length).toBeGreaterThan(450);
+    expect(registry.hosts.length).toBeGreaterThanOrEqual(93);
+    expect(registry.ospos.length).toBeGreaterThanOrEqual(18);
+    expect(registry.nationalOspos).toEqual({ FR: 'code.gouv.fr', NL: 'opensourcewerken.nl' });
+  });
+
+  it('is deterministic for the same inputs', () => {
+    const a = compileFolder(undefined, 'x');
+    const b = compileFolder(undefined, 'x');
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+
+  it('rejects a malformed account alone, with its reason, and keeps the others', () => {
+    const yaml = `
+github.com:
+  forge: github
+  owners:
+    good:
+      pso_id: f610de75-2107-4543-a4e3-fd501a8b611c
+    evil:
+      ospo_url: "javascript:alert(1)"
+    badid:
+      pso_id: not-a-uuid
+broken.example.org:
+  forge: bitbucket
+whole.example.org:
+  forge: gitlab
+`;
+    const r = compileRegistry([{ def: ACCOUNTS, text: yaml }], 't');
+    expect(r.entries.map((e) => e.key)).toEqual(['github.com/good', 'whole.example.org']);
+    const rejected = r.sources[0]!.rejected;
+    expect(rejected).toEqual([
+      { entry: 'github.com/evil', reason: expect.stringContaining('ospo_url: not an http(s) URL') },
+      { entry: 'github.com/badid', reason: expect.stringContaining('pso_id: not a UUID') },
+      { entry: 'broken.example.org', reason: expect.stringContaining('forge') },
+    ]);
+  });
+
+  it('reports a file that is not the expected format and still compiles the other sources', () => {
+    const inputs: SourceInput[] = [
+      { def: ACCOUNTS, text: '<!doctype html><html><body>502 Bad Gateway</body></html>' },
+      { def: FLOSS, text: '{"ospos": [{"name": "X", "url": "https://x.example.org", "country": "FR", "code": ["https://github.com/x-org"]}' },
+      { def: FR_OSPO, text: "https://ospo.example.org:\n  name: Example OSPO\n  country: FR\n  email: ospo@example.org\n  code:\n    - https://github.com/Example-Org/\n" },
+      { def: byId('sill') }, // file missing
+    ];
+    const r = compileRegistry(inputs, 't');
+    expect(r.sources.find((s) => s.id === ACCOUNTS.id)?.error).toMatch(/expected a mapping/);
+    expect(r.sources.find((s) => s.id === FLOSS.id)?.error).toMatch(/unreadable/);
+    expect(r.sources.find((s) => s.id === 'sill')?.error).toBe('file missing');
+    const index = createIndex(r);
+    expect(lookup(index, 'https://github.com/example-org/tool').ospo).toMatchObject({ name: 'Example OSPO', scope: 'own', email: 'ospo@example.org' });
+  });
+
+  it('rejects OSPOs with HTML-free but invalid fields, and never lets javascript: URLs through', () => {
+    const json = JSON.stringify({
+      ospos: [
+        { name: 'Good', url: 'https://good.example.org', country: 'DE', code: ['https://github.com/good-org', 'javascript:alert(1)'] },
+        { name: 'Bad URL', url: 'javascript:alert(1)', country: 'DE' },
+        { name: 'Bad mail', url: 'https://bad.example.org', country: 'DE', email: 'nope' },
+        { name: '', url: 'https://noname.example.org', country: 'DE' },
+        'not an object',
+      ],
+    });
+    const r = compileRegistry([{ def: FLOSS, text: json }], 't');
+    expect(r.ospos.map((o) => o.name)).toEqual(['Good']);
+    expect(r.entries.map((e) => e.key)).toEqual(['github.com/good-org']);
+    expect(r.sources[0]!.rejected.map((x) => x.entry)).toEqual(['good.example.org code javascript:alert(1)', 'Bad URL', 'Bad mail', '#3', '#4']);
+    expect(JSON.stringify({ ...r, sources: [] })).not.toContain('javascript:'); // only the reject report names it
+  });
+
+  it('keeps markup in names as plain text (rendering makes it inert)', () => {
+    const r = compileRegistry([{ def: FR_OSPO, text: 'https://o.example.org:\n  name: "<img src=x onerror=alert(1)>"\n  country: FR\n' }], 't');
+    expect(r.ospos[0]?.name).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  it('reads the real folder layout and names a missing file', () => {
+    const inputs = readSources('/nonexistent');
+    expect(inputs.every((i) => i.text === undefined && /cannot read/.test(i.error ?? ''))).toBe(true);
+    const r = compileRegistry(inputs, 't');
+    expect(r.entries).toEqual([]);
+    expect(r.sources).toHaveLength(SOURCES.length);
+  });
+});
