@@ -2,7 +2,8 @@ import { expect, test } from './fixtures';
 
 async function tabIdOf(sw: import('@playwright/test').Worker, url: string): Promise<number> {
   return sw.evaluate(async (u) => {
-    const tabs = await chrome.tabs.query({});
+    type Tabs = { query(q: object): Promise<Array<{ id?: number; url?: string }>> };
+    const tabs = await (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs.query({});
     return tabs.find((t) => t.url === u)?.id ?? -1;
   }, url);
 }
