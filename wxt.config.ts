@@ -1,8 +1,10 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// Host access: only what the panel needs. Self-hosted forges come later as optional permissions (issue #3).
-const FORGE_HOSTS = ['https://github.com/*'];
+// Host access at install: only the two general-purpose forges. Every other forge (self-hosted GitLab…) is an
+// optional permission the user grants from the popup or the options; a required host added in an update would
+// disable the extension until re-accepted, so this list must never grow.
+export const FORGE_HOSTS = ['https://github.com/*', 'https://gitlab.com/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'], // `wxt/browser` → webextension-polyfill in builds
@@ -14,11 +16,14 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    permissions: ['storage', 'scripting', 'activeTab'],
     host_permissions: FORGE_HOSTS,
+    optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
       ? {
+          // MV2 has no optional_host_permissions: the same grant is an optional permission there.
+          optional_permissions: ['https://*/*'],
           browser_specific_settings: {
             gecko: {
               id: 'ospo-lens@ospo-lens.org',

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { LookupResult } from '@/lib/registry/lookup';
 import type { Translate } from './i18n';
 
@@ -10,14 +11,17 @@ export type PopupState =
 export interface PopupProps {
   state: PopupState;
   t: Translate;
+  /** Shown under the answer, e.g. the offer to enable a self-hosted forge. */
+  extra?: ComponentChildren;
 }
 
 /** The toolbar popup: what the current tab is, in one glance. */
-export function Popup({ state, t }: PopupProps) {
+export function Popup({ state, t, extra }: PopupProps) {
   return (
     <main data-testid="popup" data-status={state.status === 'ready' ? (state.result.publicSector ? 'public-sector' : state.result.kind === 'other' ? 'not-repository' : 'not-listed') : state.status}>
       <h1>{t('actionTitle')}</h1>
       <PopupBody state={state} t={t} />
+      {extra}
     </main>
   );
 }

@@ -1,7 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { serve } from '@/lib/messaging/server';
+import { grantedForgeHosts, STATIC_HOSTS } from '@/lib/permissions/origins';
+import { injectIntoOpenTabs, syncContentScripts } from '@/lib/permissions/dynamic-scripts';
 import { bundledRegistry } from '@/lib/registry/bundled';
+import { knownForgeOf, knownForges } from '@/lib/registry/forges';
 import { createIndex, lookup, type RegistryIndex } from '@/lib/registry/lookup';
 
 export default defineBackground(() => {
@@ -20,5 +23,29 @@ export default defineBackground(() => {
         origin: 'bundled',
       };
     },
+    forgeStatus: async ({ url }) => {
+      const known = knownForgeOf(getIndex(), url);
+      const host = known?.host ?? safeHost(url);
+      const enabled = STATIC_HOSTS.includes(host) || (!!host && (await browser.permissions.contains({ origins: [`https://${host}/*`] })));
+      return { host, known, enabled };
+    },
+    knownForges: () => knownForges(getIndex()),
   });
+
+  // Self-hosted forges: the content script follows the user's grants, at once and in already-open tabs.
+  browser.permissions.onAdded.addListener(async ({ origins = [] }) => {
+    await syncContentScripts();
+    await injectIntoOpenTabs(grantedForgeHosts(origins));
+  });
+  browser.permissions.onRemoved.addListener(() => void syncContentScripts());
+  browser.runtime.onInstalled.addListener(() => void syncContentScripts());
+  browser.runtime.onStartup.addListener(() => void syncContentScripts());
 });
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}

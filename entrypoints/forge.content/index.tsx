@@ -2,35 +2,53 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ask } from '@/lib/messaging/client';
 import { parsePageUrl } from '@/lib/forges';
-import { confirmGithub, GITHUB_ANCHORS } from '@/lib/forges/github-dom';
+import { detectPage, type Detection } from '@/lib/forges/detect';
 import { PanelMount } from './mount';
 
 /** How long to wait for a page's markers after a navigation before deciding it is not a repository page. */
 const CONFIRM_TIMEOUT_MS = 3000;
+const INSTANCE = '__ospoLensContentScript';
 
 export default defineContentScript({
-  matches: ['https://github.com/*'],
+  // Static hosts only. Other forges are registered at run time for the hosts the user grants (background).
+  matches: ['https://github.com/*', 'https://gitlab.com/*'],
   runAt: 'document_end',
   main(ctx) {
+    // The script can arrive twice in one page (registered for a granted host and injected into the open tab):
+    // the first live instance keeps the page.
+    const global = globalThis as unknown as Record<string, (() => boolean) | undefined>;
+    if (global[INSTANCE]?.()) return;
+    global[INSTANCE] = () => ctx.isValid;
+
     const mount = new PanelMount((key, subs) => browser.i18n.getMessage(key as never, subs));
-    let current = ''; // identity of the page the panel is for: forge, host, path, kind
+    let current = ''; // identity of the page the panel is for: host and path
+    let state: 'pending' | 'shown' | 'none' = 'none';
     let run = 0;
 
     async function update() {
-      const ref = parsePageUrl(location.href);
-      const identity = ref.kind === 'other' ? '' : `${ref.host}/${ref.path}#${ref.kind}`;
-      if (identity === current && (identity === '' || mount.isAttached())) return; // same repository: no re-render
+      const ref = parsePageUrl(location.href, () => 'gitlab'); // identity only; the DOM decides below
+      const identity = ref.kind === 'other' ? '' : `${ref.host}/${ref.path.toLowerCase()}`;
+      if (identity === current) {
+        // Same repository (another file, tab or issue of it): no re-render; only re-attach if the host page
+        // re-rendered the sidebar and dropped the panel.
+        if (state === 'shown' && !mount.isAttached()) mount.reattach();
+        return;
+      }
       current = identity;
       const mine = ++run;
+      state = 'none';
       if (!identity) return mount.remove();
-      const confirmed = await waitForConfirmation(() => confirmGithub(document, ref), ctx.signal);
+      state = 'pending';
+      const page = await waitForConfirmation(() => detectPage(location.href, document), ctx.signal);
       if (mine !== run) return; // a newer navigation took over
-      if (confirmed !== 'yes') return mount.remove();
+      state = 'none';
+      if (page.answer !== 'yes') return mount.remove();
       try {
-        const result = await ask('lookup', { url: location.href, kind: ref.kind });
+        const result = await ask('lookup', { url: location.href, kind: page.kind });
         if (mine !== run || !ctx.isValid) return; // stale answer for a previous page: never shown
         if (!result.publicSector) return mount.remove();
-        mount.show(result, GITHUB_ANCHORS[ref.kind === 'repository' ? 'repository' : 'organisation']);
+        mount.show(result, page.anchors);
+        state = 'shown';
       } catch (error) {
         if (mine === run) mount.remove();
         console.debug('[ospo-lens] lookup failed', error);
@@ -38,8 +56,8 @@ export default defineContentScript({
     }
 
     const schedule = () => void update();
-    // GitHub navigates without page loads (Turbo and React views). Each of these fires on such a navigation;
-    // the title changes on all of them. Duplicate triggers are cheap: `update` returns early for the same page.
+    // GitHub navigates without page loads (Turbo and React views), GitLab in parts of its UI. Each of these
+    // fires on such a navigation and the title changes on all of them; `update` returns early for the same page.
     for (const event of ['turbo:render', 'turbo:load', 'soft-nav:end', 'soft-nav:react-done', 'popstate', 'pageshow'])
       ctx.addEventListener(window, event as 'popstate', schedule);
     const titleWatch = new MutationObserver(schedule);
@@ -52,21 +70,21 @@ export default defineContentScript({
   },
 });
 
-function waitForConfirmation(check: () => 'yes' | 'no' | 'wait', signal: AbortSignal): Promise<'yes' | 'no'> {
-  const first = check();
-  if (first !== 'wait') return Promise.resolve(first);
+function waitForConfirmation(detect: () => Detection, signal: AbortSignal): Promise<Detection> {
+  const first = detect();
+  if (first.answer !== 'wait') return Promise.resolve(first);
   return new Promise((resolve) => {
-    const done = (answer: 'yes' | 'no') => {
+    const done = (page: Detection) => {
       observer.disconnect();
       clearTimeout(timer);
-      resolve(answer);
+      resolve(page);
     };
     const observer = new MutationObserver(() => {
-      const now = check();
-      if (now !== 'wait') done(now);
+      const now = detect();
+      if (now.answer !== 'wait') done(now);
     });
-    observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['content'] });
-    const timer = setTimeout(() => done('no'), CONFIRM_TIMEOUT_MS);
-    signal.addEventListener('abort', () => done('no'), { once: true });
+    observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['content', 'data-page'] });
+    const timer = setTimeout(() => done({ ...detect(), answer: 'no' }), CONFIRM_TIMEOUT_MS);
+    signal.addEventListener('abort', () => done({ ...first, answer: 'no' }), { once: true });
   });
 }

@@ -40,6 +40,11 @@ export class PanelMount {
     this.render();
   }
 
+  /** Put the panel back where it belongs after the host page replaced the anchor's content. */
+  reattach(): void {
+    if (this.last) this.show(this.last.result, this.last.anchors);
+  }
+
   remove(): void {
     if (this.root) render(null, this.root.lastElementChild!);
     this.host?.remove();

@@ -1,7 +1,10 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { EnableForge } from '@/components/EnableForge';
 import { Popup } from '@/components/Popup';
 import { ask } from '@/lib/messaging/client';
+import type { ForgeStatus } from '@/lib/messaging/protocol';
+import { openOptionsToEnable, PROMPT_CLOSES_POPUP, requestHosts } from '@/lib/permissions/request';
 import './popup.css';
 
 const t = (key: string, subs?: string | string[]) => browser.i18n.getMessage(key as never, subs);
@@ -15,16 +18,39 @@ async function targetTab() {
   return tab;
 }
 
+const app = document.getElementById('app')!;
+
+function offerFor(forge: ForgeStatus | undefined, denied = false) {
+  if (!forge?.known || forge.enabled) return undefined;
+  const known = forge.known;
+  const onEnable = async () => {
+    if (PROMPT_CLOSES_POPUP) return openOptionsToEnable(known.host);
+    const granted = await requestHosts([known.host]);
+    // The background registers the content script and injects it into this tab on `permissions.onAdded`.
+    show(granted ? { ...forge, enabled: true } : forge, !granted);
+  };
+  return <EnableForge forge={known} enabled={forge.enabled} t={t} denied={denied} onEnable={() => void onEnable()} />;
+}
+
+let lastResult: Parameters<typeof Popup>[0]['state'] = { status: 'loading' };
+function show(forge?: ForgeStatus, denied = false) {
+  render(<Popup state={lastResult} t={t} extra={offerFor(forge, denied)} />, app);
+}
+
 async function main() {
-  const app = document.getElementById('app')!;
-  render(<Popup state={{ status: 'loading' }} t={t} />, app);
+  show();
   try {
     const tab = await targetTab();
-    if (!tab?.url) return render(<Popup state={{ status: 'unavailable' }} t={t} />, app);
-    const result = await ask('lookup', { url: tab.url });
-    render(<Popup state={{ status: 'ready', result }} t={t} />, app);
+    if (!tab?.url) {
+      lastResult = { status: 'unavailable' };
+      return show();
+    }
+    const [result, forge] = await Promise.all([ask('lookup', { url: tab.url }), ask('forgeStatus', { url: tab.url })]);
+    lastResult = { status: 'ready', result };
+    show(forge);
   } catch (error) {
-    render(<Popup state={{ status: 'error', message: (error as Error).message }} t={t} />, app);
+    lastResult = { status: 'error', message: (error as Error).message };
+    show();
   }
 }
 void main();

@@ -7,6 +7,27 @@ export interface Protocol {
   lookup: { request: { url: string; kind?: PageKind }; response: LookupResult };
   /** What the registry is: for footers and the popup. */
   registryStatus: { request: Record<string, never>; response: RegistryStatus };
+  /** Is this page's host a forge the registry knows, and may the extension show panels there? */
+  forgeStatus: { request: { url: string }; response: ForgeStatus };
+  /** Every self-hosted forge the registry knows (for "enable all known public forges"). */
+  knownForges: { request: Record<string, never>; response: KnownForge[] };
+}
+
+export interface KnownForge {
+  host: string;
+  forge: string;
+  /** The whole host is public (vs. a general-purpose forge with some public groups). */
+  whole: boolean;
+  /** The body that runs it, when the registry names one. */
+  name?: string;
+}
+
+export interface ForgeStatus {
+  host: string;
+  /** Known to the registry as a forge the extension can read (GitLab), other than the static hosts. */
+  known: KnownForge | null;
+  /** Panels already appear here (static host, or permission granted). */
+  enabled: boolean;
 }
 
 export interface RegistryStatus {

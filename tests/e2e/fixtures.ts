@@ -5,64 +5,161 @@ import path from 'node:path';
 
 export const EXT_PATH = path.resolve(process.env.EXT_PATH ?? '.output/chrome-mv3');
 const PAGES = path.resolve('tests/fixtures/pages');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export interface GithubPage {
-  owner: string;
-  repo?: string;
+export interface PageOptions {
   public?: boolean;
   colorMode?: 'light' | 'dark';
   licence?: string;
 }
 
+const fill = (file: string, values: Record<string, string>) =>
+  fs.readFileSync(path.join(PAGES, file), 'utf8').replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
+
 /** A saved GitHub-like page for a URL, with its markers filled in. */
-export function githubHtml(url: string, overrides: Partial<GithubPage> = {}): { status: number; body: string } {
+export function githubHtml(url: string, options: PageOptions = {}): { status: number; body: string } {
   const segs = new URL(url).pathname.split('/').filter(Boolean);
   const [owner = '', repo] = segs[0] === 'orgs' ? [segs[1]] : segs;
-  if (owner === 'missing' || repo === 'missing') return { status: 404, body: fs.readFileSync(path.join(PAGES, 'github-404.html'), 'utf8') };
-  const file = repo ? 'github-repo.html' : 'github-org.html';
-  const values: Record<string, string> = {
-    OWNER: overrides.owner ?? owner,
-    REPO: overrides.repo ?? repo ?? '',
-    PUBLIC: String(overrides.public ?? true),
-    COLOR_MODE: overrides.colorMode ?? 'light',
-    LICENCE: overrides.licence ?? 'MIT',
+  if (owner === 'missing' || repo === 'missing') return { status: 404, body: fill('github-404.html', {}) };
+  const values = {
+    OWNER: owner,
+    REPO: repo ?? '',
+    PUBLIC: String(options.public ?? true),
+    COLOR_MODE: options.colorMode ?? 'light',
+    LICENCE: options.licence ?? 'MIT',
   };
-  const body = fs.readFileSync(path.join(PAGES, file), 'utf8').replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
-  return { status: 200, body };
+  return { status: 200, body: fill(repo ? 'github-repo.html' : 'github-org.html', values) };
 }
 
-export const test = base.extend<{ context: BrowserContext; sw: Worker; extensionId: string }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take an object pattern
-  context: async ({}, use) => {
+/** Paths that are subgroups, not projects, on the fake GitLab hosts (the URL alone cannot tell). */
+const GITLAB_SUBGROUPS = new Set(['healthdatahub/formation']);
+
+/** A saved GitLab-like page: group pages for `/groups/…`, one-segment paths and known subgroups; projects otherwise. */
+export function gitlabHtml(url: string, options: PageOptions = {}): { status: number; body: string } {
+  const u = new URL(url);
+  let segs = u.pathname.split('/').filter(Boolean);
+  const isGroupUrl = segs[0] === 'groups';
+  if (isGroupUrl) segs = segs.slice(1);
+  const dash = segs.indexOf('-');
+  if (dash !== -1) segs = segs.slice(0, dash);
+  const fullPath = segs.join('/');
+  const theme = options.colorMode === 'dark' ? 'gl-dark' : 'gl-light';
+  if (isGroupUrl || segs.length === 1 || GITLAB_SUBGROUPS.has(fullPath))
+    return { status: 200, body: fill('gitlab-group.html', { HOST: u.host, PATH: fullPath, GROUP: segs.at(-1) ?? '', THEME: theme }) };
+  const values = { HOST: u.host, PATH: fullPath, GROUP: segs.slice(0, -1).join(' / '), GROUP_PATH: segs.slice(0, -1).join('/'), PROJECT: segs.at(-1) ?? '', THEME: theme, LICENCE: options.licence ?? '' };
+  return { status: 200, body: fill('gitlab-project.html', values) };
+}
+
+/** Hosts served as GitLab in the tests; `not-a-forge.example.org` is an ordinary site. */
+export const GITLAB_HOSTS = ['gitlab.com', 'gitlab.inria.fr', 'gitlab.mim-libre.fr', 'gitlab.opencode.de'];
+
+async function serveFakeForges(context: BrowserContext): Promise<void> {
+  // Every request to these hosts gets a saved page; nothing leaves the machine.
+  await context.route(/^https:\/\/github\.com\//, (route) => {
+    const { status, body } = githubHtml(route.request().url());
+    return route.fulfill({ status, contentType: 'text/html; charset=utf-8', body });
+  });
+  for (const host of GITLAB_HOSTS)
+    await context.route(`https://${host}/**`, (route) => {
+      const { status, body } = gitlabHtml(route.request().url());
+      return route.fulfill({ status, contentType: 'text/html; charset=utf-8', body });
+    });
+  await context.route('https://not-a-forge.example.org/**', (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body: fill('not-a-forge.html', {}) }),
+  );
+}
+
+/**
+ * Chromium cannot accept an extension's permission prompt under automation (no dialog API; Playwright #32755).
+ * The `grantable` variant is the same build with `https://*\/*` moved from optional to required host permissions and
+ * then withheld at start, as a user can do in chrome://extensions. Granting one host there (`grantHost`) fires the
+ * same `permissions.onAdded` the prompt fires, so the extension's own code path is what the test exercises.
+ */
+function grantableVariant(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-lens-grantable-'));
+  fs.cpSync(EXT_PATH, dir, { recursive: true });
+  const manifestPath = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+  manifest.host_permissions = [...manifest.host_permissions, ...manifest.optional_host_permissions];
+  delete manifest.optional_host_permissions;
+  fs.writeFileSync(manifestPath, JSON.stringify(manifest));
+  return dir;
+}
+
+export const test = base.extend<{ grantable: boolean; context: BrowserContext; sw: Worker; extensionId: string }>({
+  grantable: [false, { option: true }],
+  context: async ({ grantable }, use) => {
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH`);
+    if (!fs.existsSync(path.join(EXT_PATH, 'manifest.json'))) throw new Error(`No built extension at ${EXT_PATH}: run npm run build`);
+    const extension = grantable ? grantableVariant() : EXT_PATH;
     const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-lens-e2e-'));
     const context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: CHROMIUM,
       headless: true,
+      locale: 'en-GB',
       args: [
-        `--disable-extensions-except=${EXT_PATH}`,
-        `--load-extension=${EXT_PATH}`,
+        `--disable-extensions-except=${extension}`,
+        `--load-extension=${extension}`,
         '--disable-background-networking',
         '--disable-component-update',
         '--no-first-run',
       ],
     });
-    // Every request to github.com gets a saved page; nothing leaves the machine.
-    await context.route(/^https:\/\/github\.com\//, (route) => {
-      const { status, body } = githubHtml(route.request().url());
-      return route.fulfill({ status, contentType: 'text/html; charset=utf-8', body });
-    });
+    await serveFakeForges(context);
     await use(context);
     await context.close();
     fs.rmSync(userDataDir, { recursive: true, force: true });
+    if (extension !== EXT_PATH) fs.rmSync(extension, { recursive: true, force: true });
   },
-  sw: async ({ context }, use) => {
+  sw: async ({ context, grantable }, use) => {
     const [existing] = context.serviceWorkers();
-    await use(existing ?? (await context.waitForEvent('serviceworker')));
+    const sw = existing ?? (await context.waitForEvent('serviceworker'));
+    if (grantable) await setSiteAccess(context, new URL(sw.url()).host, 'withhold-all');
+    await use(sw);
   },
   extensionId: async ({ sw }, use) => {
     await use(new URL(sw.url()).host);
   },
 });
+
+type DeveloperPrivate = {
+  updateExtensionConfiguration(c: { extensionId: string; hostAccess: string }): Promise<void>;
+  addHostPermission(id: string, host: string): Promise<void>;
+  removeHostPermission(id: string, host: string): Promise<void>;
+};
+
+async function onExtensionsPage<T>(context: BrowserContext, fn: (page: Page) => Promise<T>): Promise<T> {
+  const page = await context.newPage();
+  try {
+    await page.goto('chrome://extensions/');
+    return await fn(page);
+  } finally {
+    await page.close();
+  }
+}
+
+/** What a user does in chrome://extensions → Site access (grantable variant only). */
+async function setSiteAccess(context: BrowserContext, id: string, _mode: 'withhold-all'): Promise<void> {
+  await onExtensionsPage(context, (page) =>
+    page.evaluate(async (extensionId) => {
+      const dp = (globalThis as unknown as { chrome: { developerPrivate: DeveloperPrivate } }).chrome.developerPrivate;
+      await dp.updateExtensionConfiguration({ extensionId, hostAccess: 'ON_SPECIFIC_SITES' });
+      for (const host of ['https://github.com/*', 'https://gitlab.com/*']) await dp.addHostPermission(extensionId, host);
+    }, id),
+  );
+}
+
+export async function grantHost(context: BrowserContext, id: string, host: string): Promise<void> {
+  await onExtensionsPage(context, (page) =>
+    page.evaluate(
+      async ([extensionId, origin]) => {
+        const dp = (globalThis as unknown as { chrome: { developerPrivate: DeveloperPrivate } }).chrome.developerPrivate;
+        await dp.addHostPermission(extensionId!, origin!);
+      },
+      [id, `https://${host}/*`],
+    ),
+  );
+}
 
 export { expect };
 
@@ -73,4 +170,13 @@ export const panel = (page: Page): Locator => page.locator('[data-testid="ospo-p
 export async function settledPanelCount(page: Page): Promise<number> {
   await page.waitForTimeout(400);
   return page.locator('ospo-lens-panel').count();
+}
+
+/** The id of the tab showing `url`, read in the service worker (tests open the popup for that tab). */
+export async function tabIdOf(sw: Worker, url: string): Promise<number> {
+  return sw.evaluate(async (u) => {
+    type Tabs = { query(q: object): Promise<Array<{ id?: number; url?: string }>> };
+    const tabs = await (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs.query({});
+    return tabs.find((t) => t.url === u)?.id ?? -1;
+  }, url);
 }

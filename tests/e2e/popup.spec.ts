@@ -1,12 +1,4 @@
-import { expect, test } from './fixtures';
-
-async function tabIdOf(sw: import('@playwright/test').Worker, url: string): Promise<number> {
-  return sw.evaluate(async (u) => {
-    type Tabs = { query(q: object): Promise<Array<{ id?: number; url?: string }>> };
-    const tabs = await (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs.query({});
-    return tabs.find((t) => t.url === u)?.id ?? -1;
-  }, url);
-}
+import { expect, tabIdOf, test } from './fixtures';
 
 test('the popup names the owning body of a public-sector repository tab', async ({ context, sw, extensionId }) => {
   const page = await context.newPage();

@@ -2,7 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ask } from '@/lib/messaging/client';
-import { serve } from '@/lib/messaging/server';
+import { serve, type Handlers } from '@/lib/messaging/server';
+
+const unused = { forgeStatus: () => Promise.reject(new Error('unused')), knownForges: () => [] } satisfies Partial<Handlers>;
 
 describe('messaging', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -11,6 +13,7 @@ describe('messaging', () => {
     serve(browser.runtime, {
       lookup: ({ url }) => ({ url, forge: null, host: '', path: '', kind: 'other', publicSector: false, organisation: null, ospo: null, catalogue: [], matchedKey: null }),
       registryStatus: () => ({ generatedAt: 'x', entries: 0, ospos: 0, sources: [], origin: 'bundled' }),
+      ...unused,
     });
     await expect(ask('lookup', { url: 'https://example.org' })).resolves.toMatchObject({ url: 'https://example.org', publicSector: false });
   });
@@ -21,6 +24,7 @@ describe('messaging', () => {
         throw new Error('registry unavailable');
       },
       registryStatus: async () => Promise.reject(new Error('nope')),
+      ...unused,
     });
     await expect(ask('lookup', { url: 'x' })).rejects.toThrow('registry unavailable');
     await expect(ask('registryStatus', {})).rejects.toThrow('nope');

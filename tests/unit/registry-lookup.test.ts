@@ -17,6 +17,8 @@ const WITH_OSPO: Array<[string, string, string, string, 'own' | 'nearest']> = [
   ['https://github.com/datagouv/decoupage-administratif', 'github.com/datagouv', '', 'DINUM', 'own'],
   ['https://github.com/GIP-RECIA/esup-portlet-sympa', 'github.com/gip-recia', '', 'RECIA', 'own'],
   ['https://gitlab.adullact.net/gip-recia-snc/odoo/odoo-time-tracker', 'gitlab.adullact.net/gip-recia-snc', '', 'RECIA', 'own'],
+  ['https://gitlab.mim-libre.fr/EOLE/Zephir/zcli/-/blob/main/README.md', 'gitlab.mim-libre.fr/eole', 'Éducation nationale', 'Pôle de compétences Logiciels Libres', 'own'],
+  ['https://gitlab.com/healthdatahub/formation/documentation-snds/-/issues/3', 'gitlab.com/healthdatahub', '', 'health-data-hub.fr/open-source', 'own'],
   ['https://gitlab.mim-libre.fr/EOLE/Zephir/zcli', 'gitlab.mim-libre.fr/eole', 'Éducation nationale', 'Pôle de compétences Logiciels Libres', 'own'],
   ['https://gricad-gitlab.univ-grenoble-alpes.fr/talks/fidle', 'gricad-gitlab.univ-grenoble-alpes.fr', '', 'Cellule Codes Données Grenoble Alpes', 'own'],
   ['https://github.com/SocialGouv/code-du-travail-numerique', 'github.com/socialgouv', '', 'socialgouv.github.io', 'own'],

@@ -1,0 +1,42 @@
+import { browser } from 'wxt/browser';
+import { grantedForgeHosts, originOf } from './origins';
+
+/** Edge module: registers the forge content script on the hosts the user granted, and injects it into open tabs. */
+const SCRIPT_ID = 'ospo-lens-granted-forges';
+export const CONTENT_SCRIPT_FILE = '/content-scripts/forge.js';
+
+export async function grantedHosts(): Promise<string[]> {
+  const { origins = [] } = await browser.permissions.getAll();
+  return grantedForgeHosts(origins);
+}
+
+/** Make the registered content script cover exactly the granted hosts. Idempotent. */
+export async function syncContentScripts(): Promise<string[]> {
+  const hosts = await grantedHosts();
+  const registered = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+  if (hosts.length === 0) {
+    if (registered.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+    return hosts;
+  }
+  const script = { id: SCRIPT_ID, matches: hosts.map(originOf), js: [CONTENT_SCRIPT_FILE], runAt: 'document_end' as const };
+  if (registered.length) await browser.scripting.updateContentScripts([script]);
+  else await browser.scripting.registerContentScripts([{ ...script, persistAcrossSessions: true }]);
+  return hosts;
+}
+
+/** A tab already open on a newly granted host gets the script now: no reload dance. */
+export async function injectIntoOpenTabs(hosts: readonly string[]): Promise<number> {
+  if (hosts.length === 0) return 0;
+  const tabs = await browser.tabs.query({ url: hosts.map(originOf) });
+  let injected = 0;
+  for (const tab of tabs) {
+    if (tab.id === undefined) continue;
+    try {
+      await browser.scripting.executeScript({ target: { tabId: tab.id }, files: [CONTENT_SCRIPT_FILE] });
+      injected++;
+    } catch {
+      // A tab that navigated away or shows an error page: it gets the registered script on its next load.
+    }
+  }
+  return injected;
+}

@@ -1,0 +1,24 @@
+/** Match-pattern helpers for forge hosts. Pure. */
+
+/** Hosts whose access comes with the install (mirrors wxt.config.ts `FORGE_HOSTS`). */
+export const STATIC_HOSTS: readonly string[] = ['github.com', 'gitlab.com'];
+
+export function originOf(host: string): string {
+  return `https://${host}/*`;
+}
+
+/** `https://host/*` → `host`; anything broader (`https://*\/*`, `<all_urls>`) → undefined. */
+export function hostOfOrigin(origin: string): string | undefined {
+  const m = /^(?:https?|\*):\/\/([a-z0-9.-]+(?::\d+)?)\/\*$/i.exec(origin);
+  return m && !m[1]!.startsWith('*') ? m[1]!.toLowerCase() : undefined;
+}
+
+/** The hosts the user granted on top of the static ones, sorted, without duplicates (Firefox lists http and https). */
+export function grantedForgeHosts(origins: readonly string[]): string[] {
+  const hosts = new Set<string>();
+  for (const o of origins) {
+    const h = hostOfOrigin(o);
+    if (h && !STATIC_HOSTS.includes(h)) hosts.add(h);
+  }
+  return [...hosts].sort();
+}

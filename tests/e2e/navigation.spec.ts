@@ -1,0 +1,63 @@
+import { expect, panel, settledPanelCount, test } from './fixtures';
+
+test('GitHub in-page navigation keeps exactly one correct panel, also after back and forward', async ({ context, sw: _sw }) => {
+  const page = await context.newPage();
+  await page.goto('https://github.com/IGNF/itowns');
+  await expect(panel(page).getByTestId('ospo-name')).toHaveText("OSPO de l'IGN");
+
+  // To a non-public repository: the panel goes.
+  await page.evaluate(() => (window as unknown as { __navigate(p: string): void }).__navigate('/torvalds/linux'));
+  await expect(page.locator('ospo-lens-panel')).toHaveCount(0);
+
+  // To another public body's repository: its own panel, not the previous one.
+  await page.evaluate(() => (window as unknown as { __navigate(p: string): void }).__navigate('/InseeFrLab/onyxia'));
+  await expect(panel(page).getByTestId('org-name')).toContainText('Insee');
+  expect(await settledPanelCount(page)).toBe(1);
+
+  await page.goBack(); // torvalds/linux
+  expect(await settledPanelCount(page)).toBe(0);
+  await page.goBack(); // IGNF/itowns
+  await expect(panel(page).getByTestId('ospo-name')).toHaveText("OSPO de l'IGN");
+  expect(await settledPanelCount(page)).toBe(1);
+  await page.goForward();
+  await page.goForward(); // InseeFrLab/onyxia
+  await expect(panel(page).getByTestId('org-name')).toContainText('Insee');
+  expect(await settledPanelCount(page)).toBe(1);
+});
+
+test('moving between files of the same repository does not re-render the panel', async ({ context, sw: _sw }) => {
+  const page = await context.newPage();
+  await page.goto('https://github.com/IGNF/itowns');
+  await expect(panel(page)).toBeVisible();
+  await page.evaluate(() => {
+    (document.querySelector('ospo-lens-panel') as HTMLElement & { __mark?: number }).__mark = 1;
+    const root = document.querySelector('ospo-lens-panel')!.shadowRoot!;
+    (window as unknown as { __mutations: number }).__mutations = 0;
+    new MutationObserver((m) => ((window as unknown as { __mutations: number }).__mutations += m.length)).observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  for (const path of ['/IGNF/itowns/tree/master/src', '/IGNF/itowns/blob/master/README.md', '/IGNF/itowns/issues'])
+    await page.evaluate((p) => (window as unknown as { __navigate(p: string): void }).__navigate(p), path);
+  await page.waitForTimeout(400);
+  expect(await page.evaluate(() => (document.querySelector('ospo-lens-panel') as HTMLElement & { __mark?: number }).__mark)).toBe(1);
+  expect(await page.evaluate(() => (window as unknown as { __mutations: number }).__mutations)).toBe(0);
+  expect(await settledPanelCount(page)).toBe(1);
+});
+
+test('a stale answer for a previous page is never shown', async ({ context, sw: _sw }) => {
+  const page = await context.newPage();
+  await page.goto('https://github.com/torvalds/linux');
+  const inserted = await page.evaluate(async () => {
+    let count = 0;
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) if (n.nodeName === 'OSPO-LENS-PANEL') count++;
+    }).observe(document, { subtree: true, childList: true });
+    const nav = (window as unknown as { __navigate(p: string): void }).__navigate;
+    nav('/IGNF/itowns'); // its lookup is in flight when the page moves on
+    await new Promise((r) => setTimeout(r, 0));
+    nav('/refined-github/refined-github');
+    await new Promise((r) => setTimeout(r, 600));
+    return count;
+  });
+  expect(inserted).toBe(0);
+  expect(await settledPanelCount(page)).toBe(0);
+});
