@@ -16,7 +16,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'scripting', 'activeTab'],
+    // declarativeContent (Chrome only) marks the toolbar icon on known forges without reading tab URLs.
+    permissions: ['storage', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['declarativeContent'])],
     host_permissions: FORGE_HOSTS,
     optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_actionTitle__' },

@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { serve } from '@/lib/messaging/server';
 import { grantedForgeHosts, STATIC_HOSTS } from '@/lib/permissions/origins';
 import { injectIntoOpenTabs, syncContentScripts } from '@/lib/permissions/dynamic-scripts';
+import { signalKnownForges } from '@/lib/permissions/toolbar-signal';
 import { bundledRegistry } from '@/lib/registry/bundled';
 import { knownForgeOf, knownForges } from '@/lib/registry/forges';
 import { createIndex, lookup, type RegistryIndex } from '@/lib/registry/lookup';
@@ -32,14 +33,26 @@ export default defineBackground(() => {
     knownForges: () => knownForges(getIndex()),
   });
 
+  /** Content scripts cover exactly the granted hosts; the toolbar marks the known forges not enabled yet. */
+  let following: Promise<void> = Promise.resolve();
+  function followGrants(): Promise<void> {
+    // One at a time: install, startup and grant events can arrive together.
+    following = following.then(async () => {
+      const granted = await syncContentScripts();
+      const notEnabled = knownForges(getIndex()).map((f) => f.host).filter((h) => !granted.includes(h));
+      await signalKnownForges(notEnabled);
+    }).catch((error: unknown) => console.warn('[ospo-lens] could not follow host grants', error));
+    return following;
+  }
+
   // Self-hosted forges: the content script follows the user's grants, at once and in already-open tabs.
   browser.permissions.onAdded.addListener(async ({ origins = [] }) => {
-    await syncContentScripts();
+    await followGrants();
     await injectIntoOpenTabs(grantedForgeHosts(origins));
   });
-  browser.permissions.onRemoved.addListener(() => void syncContentScripts());
-  browser.runtime.onInstalled.addListener(() => void syncContentScripts());
-  browser.runtime.onStartup.addListener(() => void syncContentScripts());
+  browser.permissions.onRemoved.addListener(() => void followGrants());
+  browser.runtime.onInstalled.addListener(() => void followGrants());
+  browser.runtime.onStartup.addListener(() => void followGrants());
 });
 
 function safeHost(url: string): string {

@@ -62,3 +62,30 @@ test.describe('a self-hosted public forge', () => {
     expect(await settledPanelCount(page)).toBe(0);
   });
 });
+
+test.describe('the toolbar icon', () => {
+  test.use({ grantable: true });
+
+  test('marks known public forges until they are enabled', async ({ context, sw, extensionId }) => {
+    type Rules = Array<{ conditions: Array<{ pageUrl: { hostEquals: string } }> }>;
+    const markedHosts = () =>
+      sw.evaluate(
+        () =>
+          new Promise<string[]>((resolve) =>
+            (globalThis as unknown as { chrome: { declarativeContent: { onPageChanged: { getRules(cb: (r: Rules) => void): void } } } }).chrome.declarativeContent.onPageChanged.getRules(
+              (rules: Rules) => resolve(rules.flatMap((r) => r.conditions.map((c) => c.pageUrl.hostEquals))),
+            ),
+          ),
+      );
+    await expect.poll(markedHosts).toContain('gitlab.inria.fr');
+    expect(await markedHosts()).not.toContain('github.com');
+    expect((await markedHosts()).length).toBeGreaterThan(80);
+    await grantHost(context, extensionId, 'gitlab.inria.fr');
+    await expect
+      .poll(async () => {
+        const hosts = await markedHosts();
+        return hosts.includes('forgemia.inra.fr') && !hosts.includes('gitlab.inria.fr');
+      })
+      .toBe(true);
+  });
+});
