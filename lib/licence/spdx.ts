@@ -1,0 +1,40 @@
+import correct from 'spdx-correct';
+import ids from 'spdx-license-ids/index.json';
+import deprecated from 'spdx-license-ids/deprecated.json';
+import list from 'spdx-license-list';
+import fsf from '../../assets/licence-data/spdx-fsf.json';
+
+const CANONICAL = new Map<string, string>([...ids, ...deprecated].map((id) => [id.toLowerCase(), id]));
+const OSI = new Set(Object.entries(list as Record<string, { osiApproved: boolean }>).filter(([, l]) => l.osiApproved).map(([id]) => id));
+const FSF_LIBRE = new Set(fsf.fsfLibre);
+const FSF_NON_FREE = new Set(fsf.fsfNonFree);
+
+/** The deprecated GNU ids GitHub still reports (`GPL-3.0`) share the flags of their `-only` successors. */
+function flagId(id: string): string {
+  return id.replace(/\+$/, '-or-later');
+}
+
+export function isOsi(id: string): boolean {
+  return OSI.has(id) || OSI.has(flagId(id)) || OSI.has(id.replace(/\+$/, '')) || OSI.has(`${id}-only`);
+}
+
+/** true: FSF free/libre; false: FSF says non-free; undefined: the FSF has not said. */
+export function fsfLibre(id: string): boolean | undefined {
+  if (FSF_LIBRE.has(id) || FSF_LIBRE.has(flagId(id)) || FSF_LIBRE.has(id.replace(/\+$/, ''))) return true;
+  if (FSF_NON_FREE.has(id)) return false;
+  return undefined;
+}
+
+/** An exact SPDX id, whatever its case; undefined when it is not one. */
+export function canonicalId(token: string): string | undefined {
+  return CANONICAL.get(token.toLowerCase());
+}
+
+/** spdx-correct's best guess for a sloppy licence name (`Apache 2` → `Apache-2.0`). */
+export function correctId(text: string): string | undefined {
+  try {
+    return correct(text, { upgrade: false }) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
