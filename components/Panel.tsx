@@ -1,6 +1,8 @@
+import type { RepoFacts } from '@/lib/facts/repo-facts';
 import type { LookupResult } from '@/lib/registry/lookup';
-import type { CatalogueKind } from '@/lib/registry/catalogue';
+import type { CatalogueKind, CatalogueLink } from '@/lib/registry/catalogue';
 import type { Translate } from './i18n';
+import { LicenceLine } from './LicenceLine';
 
 export interface PanelProps {
   result: LookupResult;
@@ -9,6 +11,8 @@ export interface PanelProps {
   sources?: string[];
   collapsed?: boolean;
   onToggle?: () => void;
+  /** Licence and publiccode.yml of a repository, once the background has them. */
+  facts?: RepoFacts | 'loading';
 }
 
 const CATALOGUE_LABEL: Record<CatalogueKind, string> = {
@@ -20,9 +24,11 @@ const CATALOGUE_LABEL: Record<CatalogueKind, string> = {
 };
 
 /** The injected panel. Test hooks (`data-testid`, `data-status`…) are a contract: see DESIGN.md §5. */
-export function Panel({ result, t, sources, collapsed = false, onToggle }: PanelProps) {
+export function Panel({ result, t, sources, collapsed = false, onToggle, facts }: PanelProps) {
   const { organisation, ospo } = result;
   if (!result.publicSector || !organisation) return null;
+  const publiccode = facts && facts !== 'loading' ? facts.publiccode : undefined;
+  const catalogue: CatalogueLink[] = publiccode ? [...result.catalogue, { kind: 'publiccode', url: publiccode.url }] : result.catalogue;
   return (
     <section class="panel" data-testid="ospo-panel" data-status="public-sector" aria-label={t('panelLabel')}>
       <header class="head">
@@ -67,9 +73,10 @@ export function Panel({ result, t, sources, collapsed = false, onToggle }: Panel
               </a>
             )}
           </div>
+          <LicenceLine facts={facts} t={t} />
           <nav class="catalogues" data-testid="catalogue-links" aria-label={t('catalogues')}>
             <span class="label">{t('catalogues')}:</span>
-            {result.catalogue.map((c) => (
+            {catalogue.map((c) => (
               <a key={c.kind} data-catalogue={c.kind} href={c.url} target="_blank" rel="noopener noreferrer">
                 {t(CATALOGUE_LABEL[c.kind])}
               </a>

@@ -1,12 +1,16 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { getFact, putFact } from '@/lib/cache/db';
+import { fetchForge } from '@/lib/facts/fetch';
+import { repoFacts } from '@/lib/facts/repo-facts';
+import { parsePageUrl } from '@/lib/forges';
 import { serve } from '@/lib/messaging/server';
 import { grantedForgeHosts, STATIC_HOSTS } from '@/lib/permissions/origins';
 import { injectIntoOpenTabs, syncContentScripts } from '@/lib/permissions/dynamic-scripts';
 import { signalKnownForges } from '@/lib/permissions/toolbar-signal';
 import { bundledRegistry } from '@/lib/registry/bundled';
 import { knownForgeOf, knownForges } from '@/lib/registry/forges';
-import { createIndex, lookup, type RegistryIndex } from '@/lib/registry/lookup';
+import { createIndex, forgeOfHost, lookup, type RegistryIndex } from '@/lib/registry/lookup';
 
 export default defineBackground(() => {
   let index: RegistryIndex | undefined;
@@ -14,6 +18,12 @@ export default defineBackground(() => {
 
   serve(browser.runtime, {
     lookup: ({ url, kind }) => lookup(getIndex(), url, kind),
+    repoFacts: ({ url, hint }) => {
+      const index = getIndex();
+      const ref = parsePageUrl(url, (host) => forgeOfHost(index, host));
+      const country = lookup(index, url).organisation?.country;
+      return repoFacts({ fetchText: (u) => fetchForge(u), getFact, putFact, now: Date.now }, ref, hint, country);
+    },
     registryStatus: () => {
       const r = getIndex().registry;
       return {

@@ -3,6 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ask } from '@/lib/messaging/client';
 import { parsePageUrl } from '@/lib/forges';
 import { detectPage, type Detection } from '@/lib/forges/detect';
+import { githubLicenceHint } from '@/lib/forges/github-dom';
 import { PanelMount } from './mount';
 
 /** How long to wait for a page's markers after a navigation before deciding it is not a repository page. */
@@ -47,8 +48,14 @@ export default defineContentScript({
         const result = await ask('lookup', { url: location.href, kind: page.kind });
         if (mine !== run || !ctx.isValid) return; // stale answer for a previous page: never shown
         if (!result.publicSector) return mount.remove();
-        mount.show(result, page.anchors);
+        const isRepo = page.kind === 'repository';
+        mount.show(result, page.anchors, isRepo ? 'loading' : undefined);
         state = 'shown';
+        if (isRepo) {
+          const hint = page.ref.forge === 'github' ? githubLicenceHint(document) : undefined;
+          const facts = await ask('repoFacts', { url: location.href, hint }).catch(() => undefined);
+          if (mine === run && ctx.isValid) mount.setFacts(facts);
+        }
       } catch (error) {
         if (mine === run) mount.remove();
         console.debug('[ospo-lens] lookup failed', error);

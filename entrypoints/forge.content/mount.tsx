@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { Panel } from '@/components/Panel';
 import type { Translate } from '@/components/i18n';
+import type { RepoFacts } from '@/lib/facts/repo-facts';
 import type { LookupResult } from '@/lib/registry/lookup';
 import css from '@/components/panel.css?inline';
 
@@ -15,6 +16,7 @@ export class PanelMount {
   private root: ShadowRoot | undefined;
   private collapsed = false;
   private last: { result: LookupResult; anchors: readonly string[] } | undefined;
+  private facts: RepoFacts | 'loading' | undefined;
 
   constructor(private readonly t: Translate) {}
 
@@ -22,8 +24,9 @@ export class PanelMount {
     return !!this.host?.isConnected;
   }
 
-  show(result: LookupResult, anchors: readonly string[]): void {
+  show(result: LookupResult, anchors: readonly string[], facts?: RepoFacts | 'loading'): void {
     this.last = { result, anchors };
+    if (facts !== undefined) this.facts = facts;
     if (!this.host) {
       for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
       this.host = document.createElement(HOST_TAG);
@@ -40,6 +43,12 @@ export class PanelMount {
     this.render();
   }
 
+  /** The licence facts arrived (or failed: undefined hides the line). */
+  setFacts(facts: RepoFacts | undefined): void {
+    this.facts = facts;
+    this.render();
+  }
+
   /** Put the panel back where it belongs after the host page replaced the anchor's content. */
   reattach(): void {
     if (this.last) this.show(this.last.result, this.last.anchors);
@@ -51,6 +60,7 @@ export class PanelMount {
     this.host = undefined;
     this.root = undefined;
     this.last = undefined;
+    this.facts = undefined;
   }
 
   private render(): void {
@@ -59,6 +69,9 @@ export class PanelMount {
       this.collapsed = !this.collapsed;
       this.render();
     };
-    render(<Panel result={this.last.result} t={this.t} collapsed={this.collapsed} onToggle={onToggle} />, this.root.lastElementChild!);
+    render(
+      <Panel result={this.last.result} t={this.t} collapsed={this.collapsed} onToggle={onToggle} facts={this.facts} />,
+      this.root.lastElementChild!,
+    );
   }
 }

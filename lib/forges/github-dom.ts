@@ -29,3 +29,16 @@ export const GITHUB_ANCHORS = {
   repository: ['.Layout-sidebar', '#repo-content-pjax-container .BorderGrid'],
   organisation: ['.Layout-sidebar', '.org-profile-sidebar'],
 } as const;
+
+/**
+ * The licence the repository sidebar names ("MIT license"), or undefined when it names none. Reading it
+ * costs no request; "View license" (GitHub's "Other") is returned as is and classified as unidentified.
+ */
+export function githubLicenceHint(doc: Document): string | undefined {
+  const link =
+    doc.querySelector('.Layout-sidebar a:has(svg.octicon-law)') ??
+    doc.querySelector('.Layout-sidebar a[data-analytics-event*="license"]') ??
+    doc.querySelector('.Layout-sidebar a[href$="-ov-file"]');
+  const text = link?.textContent?.replace(/\s+/g, ' ').trim();
+  return text ? text : undefined;
+}

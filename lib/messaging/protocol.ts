@@ -1,10 +1,13 @@
 import type { PageKind } from '../forges';
+import type { RepoFacts } from '../facts/repo-facts';
 import type { LookupResult } from '../registry/lookup';
 
 /** The one protocol between the extension's pages, content scripts and the background. */
 export interface Protocol {
   /** What the registry says about a page URL. `kind` is the page kind the DOM confirmed, when it knows better. */
   lookup: { request: { url: string; kind?: PageKind }; response: LookupResult };
+  /** A repository's licence and publiccode.yml, from the page's own hint or the same forge's API. */
+  repoFacts: { request: { url: string; hint?: string }; response: RepoFacts };
   /** What the registry is: for footers and the popup. */
   registryStatus: { request: Record<string, never>; response: RegistryStatus };
   /** Is this page's host a forge the registry knows, and may the extension show panels there? */

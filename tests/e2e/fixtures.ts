@@ -10,8 +10,46 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export interface PageOptions {
   public?: boolean;
   colorMode?: 'light' | 'dark';
-  licence?: string;
+  /** What the sidebar's licence link says; null: no licence link at all. */
+  licence?: string | null;
 }
+
+/** Sidebar licence link text per repository (as GitHub shows it); absent: "MIT license". */
+export const SIDEBAR_LICENCE: Record<string, string | null> = {
+  'BRGM/hubeau': null, // no licence file: the API answers 404
+  'etalab/DVF-app': 'GNU General Public License v2.0',
+  'IGNF/geoportal-extensions': 'View license', // GitHub's "Other": the licence file says CeCILL-B
+};
+
+/** What the GitHub licence API answers per repository (only asked when the page does not name the licence). */
+export const LICENCE_API: Record<string, { status: number; body?: unknown }> = {
+  'BRGM/hubeau': { status: 404, body: { message: 'Not Found' } },
+  'IGNF/geoportal-extensions': {
+    status: 200,
+    body: {
+      name: 'LICENSE.md',
+      license: { key: 'other', name: 'Other', spdx_id: 'NOASSERTION' },
+      encoding: 'base64',
+      content: Buffer.from('CeCILL-B FREE SOFTWARE LICENSE AGREEMENT\n\nNotice\n\nThis Agreement is a Free Software license agreement...').toString('base64'),
+    },
+  },
+};
+
+/** A publiccode.yml served for these repositories; every other one answers 404. */
+export const PUBLICCODE: Record<string, string> = {
+  'InseeFrLab/onyxia': [
+    'publiccodeYmlVersion: "0.4"',
+    'name: Onyxia',
+    'url: https://github.com/InseeFrLab/onyxia',
+    'legal:',
+    '  license: AGPL-3.0-or-later',
+    'maintenance:',
+    '  type: internal',
+    '  contacts:',
+    '    - name: Équipe Onyxia',
+    '      email: onyxia@insee.fr',
+  ].join('\n'),
+};
 
 const fill = (file: string, values: Record<string, string>) =>
   fs.readFileSync(path.join(PAGES, file), 'utf8').replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
@@ -26,9 +64,15 @@ export function githubHtml(url: string, options: PageOptions = {}): { status: nu
     REPO: repo ?? '',
     PUBLIC: String(options.public ?? true),
     COLOR_MODE: options.colorMode ?? 'light',
-    LICENCE: options.licence ?? 'MIT',
+    LICENCE_LINK: licenceLink(`${owner}/${repo}`, options),
   };
   return { status: 200, body: fill(repo ? 'github-repo.html' : 'github-org.html', values) };
+}
+
+function licenceLink(nwo: string, options: PageOptions): string {
+  const text = options.licence !== undefined ? options.licence : nwo in SIDEBAR_LICENCE ? SIDEBAR_LICENCE[nwo] : 'MIT license';
+  if (text === null || text === undefined) return '';
+  return `<a href="#license-ov-file" class="Link--muted"><svg class="octicon octicon-law" aria-hidden="true" width="16" height="16"></svg> ${text}</a>`;
 }
 
 /** Paths that are subgroups, not projects, on the fake GitLab hosts (the URL alone cannot tell). */
@@ -64,6 +108,23 @@ async function serveFakeForges(context: BrowserContext): Promise<void> {
       const { status, body } = gitlabHtml(route.request().url());
       return route.fulfill({ status, contentType: 'text/html; charset=utf-8', body });
     });
+  await context.route(/^https:\/\/api\.github\.com\/repos\/([^/]+\/[^/]+)\/license$/, (route) => {
+    const nwo = /repos\/([^/]+\/[^/]+)\/license/.exec(route.request().url())![1]!;
+    const answer = LICENCE_API[nwo] ?? { status: 200, body: { license: { key: 'mit', name: 'MIT License', spdx_id: 'MIT' } } };
+    return route.fulfill({ status: answer.status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(answer.body ?? {}) });
+  });
+  await context.route(/^https:\/\/raw\.githubusercontent\.com\//, (route) => {
+    const nwo = new URL(route.request().url()).pathname.split('/').slice(1, 3).join('/');
+    const body = PUBLICCODE[nwo];
+    return body
+      ? route.fulfill({ status: 200, contentType: 'text/plain; charset=utf-8', body })
+      : route.fulfill({ status: 404, contentType: 'text/plain', body: '404: Not Found' });
+  });
+  await context.route(/^https:\/\/[^/]+\/api\/v4\/projects\//, (route) => {
+    const path = decodeURIComponent(new URL(route.request().url()).pathname.replace('/api/v4/projects/', ''));
+    const license = path.endsWith('schema-snds') ? { key: 'mit', name: 'MIT License' } : null;
+    return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ path_with_namespace: path, license }) });
+  });
   await context.route('https://not-a-forge.example.org/**', (route) =>
     route.fulfill({ contentType: 'text/html; charset=utf-8', body: fill('not-a-forge.html', {}) }),
   );

@@ -1,0 +1,67 @@
+import { expect, panel, test } from './fixtures';
+
+test('an allowed licence named by the page needs no request to the forge', async ({ context, sw: _sw }) => {
+  const apiCalls: string[] = [];
+  context.on('request', (r) => {
+    if (r.url().startsWith('https://api.github.com/')) apiCalls.push(r.url());
+  });
+  const page = await context.newPage();
+  await page.goto('https://github.com/IGNF/itowns');
+  const p = panel(page);
+  await expect(p.getByTestId('licence-spdx')).toHaveText('MIT');
+  await expect(p.getByTestId('licence-status')).toHaveAttribute('data-status', 'allowed');
+  await expect(p.getByTestId('licence-status')).toContainText('Allowed for French administrations (permissive)');
+  expect(apiCalls).toEqual([]);
+});
+
+test('a repository without a licence says so (asked to the forge’s API, once)', async ({ context, sw: _sw }) => {
+  const apiCalls: string[] = [];
+  context.on('request', (r) => {
+    if (r.url().startsWith('https://api.github.com/')) apiCalls.push(r.url());
+  });
+  const page = await context.newPage();
+  await page.goto('https://github.com/BRGM/hubeau');
+  const p = panel(page);
+  await expect(p.getByTestId('licence-status')).toHaveAttribute('data-status', 'missing');
+  await expect(p.getByTestId('licence-spdx')).toHaveText('');
+  await expect(p.getByTestId('licence-status')).toContainText('No licence found');
+  expect(apiCalls).toEqual(['https://api.github.com/repos/BRGM/hubeau/license']);
+  // A second visit answers from the cache.
+  await page.reload();
+  await expect(panel(page).getByTestId('licence-status')).toHaveAttribute('data-status', 'missing');
+  expect(apiCalls).toHaveLength(1);
+});
+
+test('a licence outside the French list is flagged, with the rule linked', async ({ context, sw: _sw }) => {
+  const page = await context.newPage();
+  await page.goto('https://github.com/etalab/DVF-app');
+  const p = panel(page);
+  await expect(p.getByTestId('licence-spdx')).toHaveText('GPL-2.0');
+  await expect(p.getByTestId('licence-status')).toHaveAttribute('data-status', 'not-in-policy');
+  await expect(p.getByRole('link', { name: 'why?' })).toHaveAttribute('href', /legifrance/);
+});
+
+test('GitHub’s "Other" is resolved from the licence file’s heading (CeCILL-B)', async ({ context, sw: _sw }) => {
+  const page = await context.newPage();
+  await page.goto('https://github.com/IGNF/geoportal-extensions');
+  const p = panel(page);
+  await expect(p.getByTestId('licence-spdx')).toHaveText('CECILL-B');
+  await expect(p.getByTestId('licence-status')).toHaveAttribute('data-status', 'allowed');
+});
+
+test('publiccode.yml: linked, its maintainers shown, and a licence that disagrees is flagged', async ({ context, sw: _sw }) => {
+  const page = await context.newPage();
+  await page.goto('https://github.com/InseeFrLab/onyxia');
+  const p = panel(page);
+  await expect(p.locator('[data-catalogue="publiccode"]')).toHaveAttribute('href', 'https://github.com/InseeFrLab/onyxia/blob/HEAD/publiccode.yml');
+  await expect(p.getByRole('link', { name: 'Équipe Onyxia' })).toHaveAttribute('href', 'mailto:onyxia@insee.fr');
+  await expect(p.getByTestId('publiccode-mismatch')).toContainText('AGPL-3.0-or-later');
+});
+
+test('a GitLab project gets its licence from the same forge’s API', async ({ context, sw: _sw }) => {
+  const page = await context.newPage();
+  await page.goto('https://gitlab.com/healthdatahub/schema-snds');
+  const p = panel(page);
+  await expect(p.getByTestId('licence-spdx')).toHaveText('MIT');
+  await expect(p.getByTestId('licence-status')).toHaveAttribute('data-status', 'allowed');
+});
