@@ -26,7 +26,7 @@ const CATALOGUE_LABEL: Record<CatalogueKind, string> = {
 /** The injected panel. Test hooks (`data-testid`, `data-status`…) are a contract: see DESIGN.md §5. */
 export function Panel({ result, t, sources, collapsed = false, onToggle, facts }: PanelProps) {
   const { organisation, ospo } = result;
-  if (!result.publicSector || !organisation) return null;
+  if (!result.publicSector || !organisation) return facts ? <LicenceCard result={result} t={t} facts={facts} /> : null;
   const publiccode = facts && facts !== 'loading' ? facts.publiccode : undefined;
   const catalogue: CatalogueLink[] = publiccode ? [...result.catalogue, { kind: 'publiccode', url: publiccode.url }] : result.catalogue;
   return (
@@ -85,6 +85,20 @@ export function Panel({ result, t, sources, collapsed = false, onToggle, facts }
           {sources && sources.length > 0 && <footer class="foot">{t('registryFooter', sources.join(', '))}</footer>}
         </div>
       )}
+    </section>
+  );
+}
+
+/** The licence card alone, for a repository that is not in the registry (the "everywhere" option). */
+function LicenceCard({ t, facts }: { result: LookupResult; t: Translate; facts: RepoFacts | 'loading' }) {
+  return (
+    <section class="panel" data-testid="ospo-panel" data-status="not-listed" aria-label={t('panelLabel')}>
+      <header class="head">
+        <span class="label">{t('popupNotListed')}</span>
+      </header>
+      <div class="body">
+        <LicenceLine facts={facts} t={t} />
+      </div>
     </section>
   );
 }

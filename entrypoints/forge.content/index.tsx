@@ -4,6 +4,7 @@ import { ask } from '@/lib/messaging/client';
 import { parsePageUrl } from '@/lib/forges';
 import { detectPage, type Detection } from '@/lib/forges/detect';
 import { githubLicenceHint } from '@/lib/forges/github-dom';
+import { getSettings } from '@/lib/storage/settings';
 import { PanelMount } from './mount';
 
 /** How long to wait for a page's markers after a navigation before deciding it is not a repository page. */
@@ -47,8 +48,9 @@ export default defineContentScript({
       try {
         const result = await ask('lookup', { url: location.href, kind: page.kind });
         if (mine !== run || !ctx.isValid) return; // stale answer for a previous page: never shown
-        if (!result.publicSector) return mount.remove();
         const isRepo = page.kind === 'repository';
+        if (!result.publicSector && !(isRepo && (await getSettings()).licenceEverywhere)) return mount.remove();
+        if (mine !== run) return;
         mount.show(result, page.anchors, isRepo ? 'loading' : undefined);
         state = 'shown';
         if (isRepo) {

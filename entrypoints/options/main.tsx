@@ -7,6 +7,7 @@ import { ask } from '@/lib/messaging/client';
 import type { KnownForge } from '@/lib/messaging/protocol';
 import { grantedHosts } from '@/lib/permissions/dynamic-scripts';
 import { removeHost, requestHosts } from '@/lib/permissions/request';
+import { getSettings, setSettings, type Settings } from '@/lib/storage/settings';
 import '../popup/popup.css';
 
 const t = (key: string, subs?: string | string[]) => browser.i18n.getMessage(key as never, subs);
@@ -15,6 +16,7 @@ function Options() {
   const [enabled, setEnabled] = useState<string[]>([]);
   const [known, setKnown] = useState<KnownForge[]>([]);
   const [denied, setDenied] = useState(false);
+  const [settings, setLocalSettings] = useState<Settings | undefined>();
   const offerHost = new URLSearchParams(location.search).get('enable');
 
   const refresh = async () => {
@@ -22,6 +24,7 @@ function Options() {
     setKnown(await ask('knownForges', {}));
   };
   useEffect(() => {
+    void getSettings().then(setLocalSettings);
     void refresh();
     const onChange = () => void refresh();
     browser.permissions.onAdded.addListener(onChange);
@@ -42,6 +45,19 @@ function Options() {
     <main>
       <h1>{t('optionsTitle')}</h1>
       {offer && <EnableForge forge={offer} enabled={enabled.includes(offer.host)} t={t} denied={denied} onEnable={() => void enable([offer.host])} />}
+      <section aria-labelledby="display-heading">
+        <h2 id="display-heading">{t('optDisplayHeading')}</h2>
+        <label>
+          <input
+            type="checkbox"
+            data-testid="opt-licence-everywhere"
+            checked={settings?.licenceEverywhere ?? false}
+            disabled={!settings}
+            onChange={(e) => void setSettings({ licenceEverywhere: e.currentTarget.checked }).then(setLocalSettings)}
+          />{' '}
+          {t('optLicenceEverywhere')}
+        </label>
+      </section>
       <ForgeSettings
         enabled={enabled}
         known={known}

@@ -65,3 +65,23 @@ test('a GitLab project gets its licence from the same forge’s API', async ({ c
   await expect(p.getByTestId('licence-spdx')).toHaveText('MIT');
   await expect(p.getByTestId('licence-status')).toHaveAttribute('data-status', 'allowed');
 });
+
+test('the "licence everywhere" option shows the licence card on a repository outside the registry', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto('https://github.com/torvalds/linux');
+  await page.waitForTimeout(400);
+  await expect(page.locator('ospo-lens-panel')).toHaveCount(0); // off by default
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByTestId('opt-licence-everywhere').check();
+  await options.reload();
+  await expect(options.getByTestId('opt-licence-everywhere')).toBeChecked(); // saved
+
+  await page.reload();
+  const p = panel(page);
+  await expect(p).toHaveAttribute('data-status', 'not-listed');
+  await expect(p.getByTestId('licence-spdx')).toHaveText('MIT');
+  await expect(p.getByTestId('licence-status')).toHaveAttribute('data-status', 'osi'); // no country policy for a non-public repository
+  await expect(p.getByTestId('org-name')).toHaveCount(0);
+});
