@@ -5,6 +5,9 @@ import preact from '@preact/preset-vite';
 // optional permission the user grants from the popup or the options; a required host added in an update would
 // disable the extension until re-accepted, so this list must never grow.
 export const FORGE_HOSTS = ['https://github.com/*', 'https://gitlab.com/*'];
+// The registry refresh downloads whole files from these (never with page data): code.gouv.fr's data and
+// SILL, and raw files on GitHub (the NL register; also publiccode.yml of GitHub repositories).
+export const REGISTRY_HOSTS = ['https://code.gouv.fr/*', 'https://raw.githubusercontent.com/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'], // `wxt/browser` → webextension-polyfill in builds
@@ -17,8 +20,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // declarativeContent (Chrome only) marks the toolbar icon on known forges without reading tab URLs.
-    permissions: ['storage', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['declarativeContent'])],
-    host_permissions: FORGE_HOSTS,
+    permissions: ['storage', 'scripting', 'activeTab', 'alarms', ...(browser === 'firefox' ? [] : ['declarativeContent'])],
+    host_permissions: [...FORGE_HOSTS, ...REGISTRY_HOSTS],
     optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'

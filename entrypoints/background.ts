@@ -4,54 +4,93 @@ import { getFact, putFact } from '@/lib/cache/db';
 import { fetchForge } from '@/lib/facts/fetch';
 import { repoFacts } from '@/lib/facts/repo-facts';
 import { parsePageUrl } from '@/lib/forges';
+import type { RegistryStatus } from '@/lib/messaging/protocol';
 import { serve } from '@/lib/messaging/server';
 import { grantedForgeHosts, STATIC_HOSTS } from '@/lib/permissions/origins';
 import { injectIntoOpenTabs, syncContentScripts } from '@/lib/permissions/dynamic-scripts';
 import { signalKnownForges } from '@/lib/permissions/toolbar-signal';
-import { bundledRegistry } from '@/lib/registry/bundled';
+import { activeRegistry, recompile, refreshNow, sourceDefs, sourceStates } from '@/lib/registry/active';
 import { knownForgeOf, knownForges } from '@/lib/registry/forges';
-import { createIndex, forgeOfHost, lookup, type RegistryIndex } from '@/lib/registry/lookup';
+import { forgeOfHost, lookup } from '@/lib/registry/lookup';
+import { SOURCES } from '@/lib/registry/sources';
+import { getSettings } from '@/lib/storage/settings';
+
+const REFRESH_ALARM = 'registry-refresh';
 
 export default defineBackground(() => {
-  let index: RegistryIndex | undefined;
-  const getIndex = () => (index ??= createIndex(bundledRegistry));
+  const index = async () => (await activeRegistry()).index;
+
+  async function registryStatus(): Promise<RegistryStatus> {
+    const [{ index: i, origin }, states, enabled, settings] = await Promise.all([activeRegistry(), sourceStates(), sourceDefs(), getSettings()]);
+    const r = i.registry;
+    const all = [...SOURCES.map((d) => ({ def: d, custom: false })), ...enabled.filter((d) => d.id.startsWith('custom:')).map((d) => ({ def: d, custom: true }))];
+    return {
+      generatedAt: r.generatedAt,
+      entries: r.entries.length,
+      ospos: r.ospos.length,
+      origin,
+      sources: all.map(({ def, custom }) => {
+        const report = r.sources.find((s) => s.id === def.id);
+        return {
+          id: def.id,
+          title: def.title,
+          upstream: def.upstream,
+          fetchUrl: def.fetchUrl,
+          enabled: !settings.disabledSources.includes(def.id),
+          custom,
+          kept: report?.kept ?? 0,
+          rejected: report?.rejected.length ?? 0,
+          error: report?.error,
+          lastSuccess: states[def.id]?.lastSuccess,
+          lastError: states[def.id]?.lastError,
+        };
+      }),
+    };
+  }
+
+  async function schedule() {
+    const { refreshHours } = await getSettings();
+    await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: refreshHours * 60, delayInMinutes: 5 });
+  }
 
   serve(browser.runtime, {
-    lookup: ({ url, kind }) => lookup(getIndex(), url, kind),
-    repoFacts: ({ url, hint }) => {
-      const index = getIndex();
-      const ref = parsePageUrl(url, (host) => forgeOfHost(index, host));
-      const country = lookup(index, url).organisation?.country;
+    lookup: async ({ url, kind }) => lookup(await index(), url, kind),
+    repoFacts: async ({ url, hint }) => {
+      const i = await index();
+      const ref = parsePageUrl(url, (host) => forgeOfHost(i, host));
+      const country = lookup(i, url).organisation?.country;
       return repoFacts({ fetchText: (u) => fetchForge(u), getFact, putFact, now: Date.now }, ref, hint, country);
     },
-    registryStatus: () => {
-      const r = getIndex().registry;
-      return {
-        generatedAt: r.generatedAt,
-        entries: r.entries.length,
-        ospos: r.ospos.length,
-        sources: r.sources.map((s) => ({ id: s.id, title: s.title, kept: s.kept, rejected: s.rejected.length, error: s.error })),
-        origin: 'bundled',
-      };
+    registryStatus,
+    refreshNow: async () => {
+      const o = await refreshNow();
+      return { updated: o.updated, notModified: o.notModified, failed: o.failed, rejected: o.rejected, generatedAt: o.registry.generatedAt };
+    },
+    settingsChanged: async () => {
+      await recompile();
+      await schedule();
+      return registryStatus();
     },
     forgeStatus: async ({ url }) => {
-      const known = knownForgeOf(getIndex(), url);
+      const known = knownForgeOf(await index(), url);
       const host = known?.host ?? safeHost(url);
       const enabled = STATIC_HOSTS.includes(host) || (!!host && (await browser.permissions.contains({ origins: [`https://${host}/*`] })));
       return { host, known, enabled };
     },
-    knownForges: () => knownForges(getIndex()),
+    knownForges: async () => knownForges(await index()),
   });
 
   /** Content scripts cover exactly the granted hosts; the toolbar marks the known forges not enabled yet. */
   let following: Promise<void> = Promise.resolve();
   function followGrants(): Promise<void> {
     // One at a time: install, startup and grant events can arrive together.
-    following = following.then(async () => {
-      const granted = await syncContentScripts();
-      const notEnabled = knownForges(getIndex()).map((f) => f.host).filter((h) => !granted.includes(h));
-      await signalKnownForges(notEnabled);
-    }).catch((error: unknown) => console.warn('[ospo-lens] could not follow host grants', error));
+    following = following
+      .then(async () => {
+        const granted = await syncContentScripts();
+        const notEnabled = knownForges(await index()).map((f) => f.host).filter((h) => !granted.includes(h));
+        await signalKnownForges(notEnabled);
+      })
+      .catch((error: unknown) => console.warn('[ospo-lens] could not follow host grants', error));
     return following;
   }
 
@@ -61,8 +100,11 @@ export default defineBackground(() => {
     await injectIntoOpenTabs(grantedForgeHosts(origins));
   });
   browser.permissions.onRemoved.addListener(() => void followGrants());
-  browser.runtime.onInstalled.addListener(() => void followGrants());
-  browser.runtime.onStartup.addListener(() => void followGrants());
+  browser.runtime.onInstalled.addListener(() => void followGrants().then(schedule));
+  browser.runtime.onStartup.addListener(() => void followGrants().then(schedule));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REFRESH_ALARM) void refreshNow().catch((error: unknown) => console.warn('[ospo-lens] refresh failed', error));
+  });
 });
 
 function safeHost(url: string): string {

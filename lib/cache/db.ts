@@ -1,4 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { memoryRegistryStore, type RegistryStore, type SourceCopy, type SourceState } from '../registry/refresh';
+import type { CompiledRegistry } from '../registry/schema';
 
 /**
  * The extension's one IndexedDB (the only module that imports `idb`). When IndexedDB is unusable (private
@@ -16,7 +18,7 @@ export interface Cached<T> {
 interface Schema extends DBSchema {
   /** Per-repository facts fetched from forges (licence, publiccode.yml), keyed `kind:host/path`. */
   facts: { key: string; value: Cached<unknown> };
-  /** Compiled registries and source copies (the registry refresh, issue #4). */
+  /** The refreshed registry: `compiled`, `states`, and `copy:<source id>` (last good copy of each source). */
   registry: { key: string; value: unknown };
 }
 
@@ -72,4 +74,37 @@ export async function clearFacts(): Promise<void> {
 export function resetCacheForTests(): void {
   opening = undefined;
   memory.clear();
+}
+
+/**
+ * The registry refresh's store in IndexedDB. Each call falls back to memory if IndexedDB fails, so a
+ * refresh still produces a registry for this session.
+ */
+export function indexedDbRegistryStore(): RegistryStore {
+  const fallback = memoryRegistryStore();
+  async function get<T>(key: string, orElse: () => Promise<T>): Promise<T> {
+    try {
+      const d = await db();
+      if (!d) return orElse();
+      return ((await d.get('registry', key)) as T | undefined) ?? (await orElse());
+    } catch {
+      return orElse();
+    }
+  }
+  async function put(key: string, value: unknown, andAlso: () => Promise<void>): Promise<void> {
+    await andAlso();
+    try {
+      await (await db())?.put('registry', value, key);
+    } catch (error) {
+      console.warn('[ospo-lens] could not store', key, error);
+    }
+  }
+  return {
+    getCopy: (id) => get<SourceCopy | undefined>(`copy:${id}`, () => fallback.getCopy(id)),
+    putCopy: (id, copy) => put(`copy:${id}`, copy, () => fallback.putCopy(id, copy)),
+    getStates: () => get<Record<string, SourceState>>('states', () => fallback.getStates()),
+    putStates: (states) => put('states', states, () => fallback.putStates(states)),
+    getCompiled: () => get<unknown>('compiled', () => fallback.getCompiled()),
+    putCompiled: (registry: CompiledRegistry) => put('compiled', registry, () => fallback.putCompiled(registry)),
+  };
 }

@@ -4,7 +4,7 @@ import { compileRegistry, type SourceInput } from '../registry/compile';
 import type { CompiledRegistry } from '../registry/schema';
 import { SOURCES } from '../registry/sources';
 
-/** Node-only: read every known source file from a folder laid out like `assets/registry-sources/`. */
+/** Node-only: read every known source file from a folder laid out like `assets/public/registry-sources/`. */
 export function readSources(dir: string): SourceInput[] {
   return SOURCES.map((def) => {
     try {
@@ -15,7 +15,7 @@ export function readSources(dir: string): SourceInput[] {
   });
 }
 
-export const BUNDLED_SOURCES_DIR = new URL('../../assets/registry-sources/', import.meta.url).pathname;
+export const BUNDLED_SOURCES_DIR = new URL('../../assets/public/registry-sources/', import.meta.url).pathname;
 
 export function compileFolder(dir: string = BUNDLED_SOURCES_DIR, generatedAt = new Date().toISOString()): CompiledRegistry {
   return compileRegistry(readSources(dir), generatedAt);

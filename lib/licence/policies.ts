@@ -1,4 +1,4 @@
-import frList from '../../assets/registry-sources/fr-licences/crpa-d323-2-1-software-licences.json';
+import frList from '../../assets/public/registry-sources/fr-licences/crpa-d323-2-1-software-licences.json';
 
 /** A country's list of licences its public bodies may use for the software they publish. */
 export interface LicencePolicy {

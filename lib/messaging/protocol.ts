@@ -10,6 +10,10 @@ export interface Protocol {
   repoFacts: { request: { url: string; hint?: string }; response: RepoFacts };
   /** What the registry is: for footers and the popup. */
   registryStatus: { request: Record<string, never>; response: RegistryStatus };
+  /** Refresh the registry from its upstream sources now. */
+  refreshNow: { request: Record<string, never>; response: RefreshSummary };
+  /** Sources switched on/off, custom registries added or removed: recompile and reschedule. */
+  settingsChanged: { request: Record<string, never>; response: RegistryStatus };
   /** Is this page's host a forge the registry knows, and may the extension show panels there? */
   forgeStatus: { request: { url: string }; response: ForgeStatus };
   /** Every self-hosted forge the registry knows (for "enable all known public forges"). */
@@ -37,8 +41,30 @@ export interface RegistryStatus {
   generatedAt: string;
   entries: number;
   ospos: number;
-  sources: Array<{ id: string; title: string; kept: number; rejected: number; error?: string }>;
-  origin: 'bundled';
+  sources: Array<{
+    id: string;
+    title: string;
+    upstream: string;
+    /** Absent for snapshots without a live file (they stay as bundled). */
+    fetchUrl?: string;
+    enabled: boolean;
+    custom: boolean;
+    kept: number;
+    rejected: number;
+    error?: string;
+    lastSuccess?: number;
+    lastError?: string;
+  }>;
+  /** `bundled`: the snapshot shipped with the extension; `refreshed`: compiled here from downloaded sources. */
+  origin: 'bundled' | 'refreshed';
+}
+
+export interface RefreshSummary {
+  updated: string[];
+  notModified: string[];
+  failed: Array<{ id: string; reason: string }>;
+  rejected: number;
+  generatedAt: string;
 }
 
 export type MessageType = keyof Protocol;

@@ -8,6 +8,7 @@ export const httpUrl = z
   .string()
   .trim()
   .max(2000)
+  .refine((u) => !/[<>"'`\s]/.test(u), 'URL contains markup or spaces')
   .refine((u) => {
     try {
       const p = new URL(u).protocol;

@@ -4,14 +4,33 @@ import { browser } from 'wxt/browser';
 export interface Settings {
   /** Show the licence card on repositories that are not public-sector too. @default false */
   licenceEverywhere: boolean;
+  /** Hours between two registry refreshes. @default 24 */
+  refreshHours: number;
+  /** Source ids the user switched off. @default [] */
+  disabledSources: string[];
+  /** URLs of registries in the compiled format that the user added. @default [] */
+  customRegistries: string[];
 }
 
-export const DEFAULT_SETTINGS: Settings = { licenceEverywhere: false };
+export const DEFAULT_SETTINGS: Settings = { licenceEverywhere: false, refreshHours: 24, disabledSources: [], customRegistries: [] };
+export const REFRESH_HOURS = [6, 24, 24 * 7] as const;
 const KEY = 'settings';
 
+const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined);
+
+/** Stored settings, each field checked: a malformed value falls back to its default. */
+export function readSettings(stored: unknown): Settings {
+  const s = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
+  return {
+    licenceEverywhere: typeof s.licenceEverywhere === 'boolean' ? s.licenceEverywhere : DEFAULT_SETTINGS.licenceEverywhere,
+    refreshHours: typeof s.refreshHours === 'number' && s.refreshHours >= 1 && s.refreshHours <= 24 * 30 ? s.refreshHours : DEFAULT_SETTINGS.refreshHours,
+    disabledSources: strings(s.disabledSources) ?? DEFAULT_SETTINGS.disabledSources,
+    customRegistries: strings(s.customRegistries) ?? DEFAULT_SETTINGS.customRegistries,
+  };
+}
+
 export async function getSettings(): Promise<Settings> {
-  const stored = (await browser.storage.local.get(KEY))[KEY] as Partial<Settings> | undefined;
-  return { licenceEverywhere: typeof stored?.licenceEverywhere === 'boolean' ? stored.licenceEverywhere : DEFAULT_SETTINGS.licenceEverywhere };
+  return readSettings((await browser.storage.local.get(KEY))[KEY]);
 }
 
 export async function setSettings(patch: Partial<Settings>): Promise<Settings> {

@@ -97,7 +97,23 @@ export function gitlabHtml(url: string, options: PageOptions = {}): { status: nu
 /** Hosts served as GitLab in the tests; `not-a-forge.example.org` is an ordinary site. */
 export const GITLAB_HOSTS = ['gitlab.com', 'gitlab.inria.fr', 'gitlab.mim-libre.fr', 'gitlab.opencode.de'];
 
+/** Upstream registry files, served from the bundled copies unless a test overrides one. */
+export const UPSTREAM: Record<string, string> = {
+  'https://code.gouv.fr/data/comptes-organismes-publics.yml': 'fr-codegouvfr/comptes-organismes-publics.yml',
+  'https://code.gouv.fr/data/fr-public-sector-ospo.yml': 'fr-codegouvfr/fr-public-sector-ospo.yml',
+  'https://code.gouv.fr/data/top_organizations.yml': 'fr-codegouvfr/top_organizations.yml',
+  'https://code.gouv.fr/sill/api/sill.json': 'fr-sill/sill.2022-05.json',
+  'https://raw.githubusercontent.com/developer-overheid-nl/don-oss-register/main/publishers.json': 'nl-developer-overheid/publishers.json',
+};
+export const SOURCES_DIR = path.resolve('assets/public/registry-sources');
+
 async function serveFakeForges(context: BrowserContext): Promise<void> {
+  await context.route(/^https:\/\/code\.gouv\.fr\//, (route) => {
+    const file = UPSTREAM[route.request().url()];
+    if (!file) return route.fulfill({ status: 404, contentType: 'text/html', body: '<h1>Not found</h1>' });
+    const body = fs.readFileSync(path.join(SOURCES_DIR, file), 'utf8');
+    return route.fulfill({ status: 200, contentType: file.endsWith('.json') ? 'application/json' : 'application/yaml', body, headers: { etag: '"bundled"' } });
+  });
   // Every request to these hosts gets a saved page; nothing leaves the machine.
   await context.route(/^https:\/\/github\.com\//, (route) => {
     const { status, body } = githubHtml(route.request().url());
@@ -114,6 +130,8 @@ async function serveFakeForges(context: BrowserContext): Promise<void> {
     return route.fulfill({ status: answer.status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(answer.body ?? {}) });
   });
   await context.route(/^https:\/\/raw\.githubusercontent\.com\//, (route) => {
+    const upstream = UPSTREAM[route.request().url()];
+    if (upstream) return route.fulfill({ status: 200, contentType: 'application/json', body: fs.readFileSync(path.join(SOURCES_DIR, upstream), 'utf8') });
     const nwo = new URL(route.request().url()).pathname.split('/').slice(1, 3).join('/');
     const body = PUBLICCODE[nwo];
     return body
@@ -231,6 +249,29 @@ export const panel = (page: Page): Locator => page.locator('[data-testid="ospo-p
 export async function settledPanelCount(page: Page): Promise<number> {
   await page.waitForTimeout(400);
   return page.locator('ospo-lens-panel').count();
+}
+
+/** Send a message to the background from an extension page, as the popup and options do. */
+export async function askBackground<T>(context: BrowserContext, extensionId: string, message: object): Promise<T> {
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    return await page.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean; value: unknown; error?: string }> } } }).chrome.runtime.sendMessage(m).then((r) => {
+      if (!r.ok) throw new Error(r.error);
+      return r.value;
+    }), message) as T;
+  } finally {
+    await page.close();
+  }
+}
+
+/** Stop the extension's service worker, as the browser does when it is idle (Chrome's terminate-sw recipe). */
+export async function killServiceWorker(context: BrowserContext): Promise<void> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(page);
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
+  for (const t of targetInfos) if (t.type === 'service_worker' && t.url.startsWith('chrome-extension://')) await cdp.send('Target.closeTarget', { targetId: t.targetId });
+  await cdp.detach();
 }
 
 /** The id of the tab showing `url`, read in the service worker (tests open the popup for that tab). */

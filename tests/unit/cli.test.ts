@@ -35,7 +35,7 @@ describe('npm run lookup', () => {
 describe('npm run registry:compile', () => {
   it('reports counts per source and writes a registry of the good entries from a folder with a broken file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sources-'));
-    cpSync('assets/registry-sources', dir, { recursive: true });
+    cpSync('assets/public/registry-sources', dir, { recursive: true });
     writeFileSync(join(dir, 'floss-pso/public-sector-ospos.govoss-cache.json'), '<html>Service unavailable</html>');
     mkdirSync(join(dir, 'x'), { recursive: true });
     const out = join(dir, 'x/registry.json');

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import frList from '@/assets/registry-sources/fr-licences/crpa-d323-2-1-software-licences.json';
+import frList from '@/assets/public/registry-sources/fr-licences/crpa-d323-2-1-software-licences.json';
 import { classifyLicence, type LicenceStatus } from '@/lib/licence/classify';
 
 describe('classifyLicence() for a French body (CRPA D323-2-1)', () => {

@@ -4,7 +4,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ask } from '@/lib/messaging/client';
 import { serve, type Handlers } from '@/lib/messaging/server';
 
-const unused = { forgeStatus: () => Promise.reject(new Error('unused')), knownForges: () => [], repoFacts: () => Promise.reject(new Error('unused')) } satisfies Partial<Handlers>;
+const reject = () => Promise.reject(new Error('unused'));
+const unused = { forgeStatus: reject, knownForges: reject, repoFacts: reject, refreshNow: reject, settingsChanged: reject } satisfies Partial<Handlers>;
 
 describe('messaging', () => {
   beforeEach(() => fakeBrowser.reset());

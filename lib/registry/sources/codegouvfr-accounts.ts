@@ -31,6 +31,8 @@ export const codegouvfrAccounts: SourceDef = {
   title: 'code.gouv.fr — comptes des organismes publics',
   file: 'fr-codegouvfr/comptes-organismes-publics.yml',
   upstream: 'https://code.gouv.fr/data/comptes-organismes-publics.yml',
+  fetchUrl: 'https://code.gouv.fr/data/comptes-organismes-publics.yml',
+  format: 'yaml',
   licence: 'etalab-2.0 OR CC-BY-4.0',
   editUrl: 'https://github.com/codegouvfr/codegouvfr-data/blob/main/comptes-organismes-publics.yml',
   parse(text) {

@@ -21,6 +21,7 @@ export const flossPso: SourceDef = {
   title: 'FLOSS-PSO Network — public-sector OSPOs',
   file: 'floss-pso/public-sector-ospos.govoss-cache.json',
   upstream: 'https://floss-pso.network/public-sector-ospos/',
+  format: 'json',
   licence: 'CC0-1.0 (list); CC-BY-4.0 (govoss compilation)',
   editUrl: 'https://gitlab.eclipse.org/eclipse/plato/public-ospos',
   parse(source) {

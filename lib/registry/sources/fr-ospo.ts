@@ -21,6 +21,8 @@ export const frOspo: SourceDef = {
   title: 'code.gouv.fr — OSPO du secteur public',
   file: 'fr-codegouvfr/fr-public-sector-ospo.yml',
   upstream: 'https://code.gouv.fr/data/fr-public-sector-ospo.yml',
+  fetchUrl: 'https://code.gouv.fr/data/fr-public-sector-ospo.yml',
+  format: 'yaml',
   licence: 'etalab-2.0 OR CC-BY-4.0',
   editUrl: 'https://github.com/codegouvfr/codegouvfr-data/blob/main/fr-public-sector-ospo.yml',
   parse(source) {

@@ -16,6 +16,8 @@ export const nlPublishers: SourceDef = {
   title: 'developer.overheid.nl — OSS register publishers',
   file: 'nl-developer-overheid/publishers.json',
   upstream: 'https://github.com/developer-overheid-nl/don-oss-register/blob/main/publishers.json',
+  fetchUrl: 'https://raw.githubusercontent.com/developer-overheid-nl/don-oss-register/main/publishers.json',
+  format: 'json',
   licence: 'EUPL-1.2',
   editUrl: 'https://github.com/developer-overheid-nl/don-oss-register/blob/main/publishers.json',
   parse(source) {

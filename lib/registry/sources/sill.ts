@@ -20,6 +20,8 @@ export const sill: SourceDef = {
   title: 'SILL — Socle interministériel de logiciels libres',
   file: 'fr-sill/sill.2022-05.json',
   upstream: 'https://code.gouv.fr/sill/api/sill.json',
+  fetchUrl: 'https://code.gouv.fr/sill/api/sill.json',
+  format: 'json',
   licence: 'etalab-2.0',
   editUrl: 'https://code.gouv.fr/sill/',
   parse(source) {

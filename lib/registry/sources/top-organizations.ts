@@ -7,6 +7,8 @@ export const topOrganizations: SourceDef = {
   title: 'code.gouv.fr — organismes de tête',
   file: 'fr-codegouvfr/top_organizations.yml',
   upstream: 'https://code.gouv.fr/data/top_organizations.yml',
+  fetchUrl: 'https://code.gouv.fr/data/top_organizations.yml',
+  format: 'yaml',
   licence: 'etalab-2.0 OR CC-BY-4.0',
   parse(source) {
     const out = emptyContribution();

@@ -49,6 +49,13 @@ export interface SourceDef {
   /** Path of the file, relative to the sources folder (same layout as the upstream snapshot). */
   file: string;
   upstream: string;
+  /**
+   * The machine-readable file the background refreshes from; absent for snapshots that have no live
+   * equivalent (they stay as bundled).
+   */
+  fetchUrl?: string;
+  /** What the fetched file must be: the first non-blank character, to refuse an HTML error page early. */
+  format: 'yaml' | 'json';
   licence: string;
   /** Where a wrong entry can be corrected. */
   editUrl?: string;

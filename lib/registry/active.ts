@@ -1,0 +1,76 @@
+import { browser } from 'wxt/browser';
+import { indexedDbRegistryStore } from '../cache/db';
+import { getSettings } from '../storage/settings';
+import { bundledRegistry } from './bundled';
+import { createIndex, type RegistryIndex } from './lookup';
+import { compileFromStore, refreshRegistry, usableRegistry, type RefreshOutcome } from './refresh';
+import { SOURCES, type SourceDef } from './sources';
+import { customRegistrySource } from './sources/custom';
+
+/**
+ * Edge: the registry the background answers from. The last refreshed registry from IndexedDB if it is whole,
+ * else the bundled snapshot; replaced in one step after each refresh.
+ */
+export type Origin = 'bundled' | 'refreshed';
+
+const store = indexedDbRegistryStore();
+let active: Promise<{ index: RegistryIndex; origin: Origin }> | undefined;
+let refreshing: Promise<RefreshOutcome> | undefined;
+
+export function activeRegistry(): Promise<{ index: RegistryIndex; origin: Origin }> {
+  active ??= store
+    .getCompiled()
+    .then((stored) => {
+      const usable = usableRegistry(stored);
+      return usable ? { index: createIndex(usable), origin: 'refreshed' as const } : { index: createIndex(bundledRegistry), origin: 'bundled' as const };
+    })
+    .catch(() => ({ index: createIndex(bundledRegistry), origin: 'bundled' as const }));
+  return active;
+}
+
+export async function sourceDefs(): Promise<SourceDef[]> {
+  const settings = await getSettings();
+  const custom = settings.customRegistries.flatMap((url) => {
+    try {
+      return [customRegistrySource(url)];
+    } catch {
+      return [];
+    }
+  });
+  return [...SOURCES, ...custom].filter((d) => !settings.disabledSources.includes(d.id));
+}
+
+async function bundledText(def: SourceDef): Promise<string | undefined> {
+  if (!def.file) return undefined;
+  try {
+    const response = await fetch(browser.runtime.getURL(`/registry-sources/${def.file}` as Parameters<typeof browser.runtime.getURL>[0]));
+    return response.ok ? await response.text() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const deps = () => ({ store, fetch: globalThis.fetch.bind(globalThis), bundledText, now: Date.now });
+
+/** One refresh at a time; a second caller gets the same outcome. */
+export function refreshNow(): Promise<RefreshOutcome> {
+  refreshing ??= (async () => {
+    try {
+      const outcome = await refreshRegistry(deps(), await sourceDefs());
+      active = Promise.resolve({ index: createIndex(outcome.registry), origin: 'refreshed' as const });
+      return outcome;
+    } finally {
+      refreshing = undefined;
+    }
+  })();
+  return refreshing;
+}
+
+/** After sources were switched on/off: recompile from what is stored, without downloading. */
+export async function recompile(): Promise<void> {
+  const registry = await compileFromStore(deps(), await sourceDefs());
+  await store.putCompiled(registry);
+  active = Promise.resolve({ index: createIndex(registry), origin: 'refreshed' });
+}
+
+export const sourceStates = () => store.getStates();

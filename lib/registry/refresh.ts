@@ -1,0 +1,140 @@
+import { compileRegistry, type SourceInput } from './compile';
+import { download, type Download } from './download';
+import { REGISTRY_SCHEMA_VERSION, type CompiledRegistry } from './schema';
+import type { SourceDef } from './sources';
+
+/** The last good copy of one source, as downloaded. */
+export interface SourceCopy {
+  text: string;
+  etag?: string;
+  lastModified?: string;
+  fetchedAt: number;
+}
+
+/** What the user sees per source in the options: when it last worked, and the last error. */
+export interface SourceState {
+  lastChecked?: number;
+  lastSuccess?: number;
+  lastError?: string;
+}
+
+/** Where refreshed data lives (IndexedDB in the extension, memory in tests and as the fallback). */
+export interface RegistryStore {
+  getCopy(id: string): Promise<SourceCopy | undefined>;
+  putCopy(id: string, copy: SourceCopy): Promise<void>;
+  getStates(): Promise<Record<string, SourceState>>;
+  putStates(states: Record<string, SourceState>): Promise<void>;
+  getCompiled(): Promise<unknown>;
+  /** One write: the new registry replaces the old one whole, or not at all. */
+  putCompiled(registry: CompiledRegistry): Promise<void>;
+}
+
+export interface RefreshDeps {
+  store: RegistryStore;
+  fetch: typeof fetch;
+  /** The copy shipped in the extension, used until a source has been downloaded once. */
+  bundledText(def: SourceDef): Promise<string | undefined>;
+  now(): number;
+  timeoutMs?: number;
+  maxBytes?: number;
+}
+
+export interface RefreshOutcome {
+  updated: string[];
+  notModified: string[];
+  failed: Array<{ id: string; reason: string }>;
+  /** Entries the compiler dropped, all sources together. */
+  rejected: number;
+  registry: CompiledRegistry;
+}
+
+/** A downloaded file is only kept if its source can read it and finds at least one entry in it. */
+function acceptable(def: SourceDef, text: string): string | undefined {
+  try {
+    const c = def.parse(text);
+    const kept = c.accounts.length + c.ospos.length + c.names.length + c.accountNames.length + c.sill.length;
+    return kept > 0 ? undefined : `no valid entry (${c.rejected.length} rejected)`;
+  } catch (e) {
+    return `unreadable: ${(e as Error).message.split('\n')[0]}`;
+  }
+}
+
+/**
+ * Refresh every enabled source that has a live URL, keep each one's last good copy, recompile from those
+ * copies (or the bundled files), and store the new registry in one write. A source that fails keeps what it
+ * had; the others still move on.
+ */
+export async function refreshRegistry(deps: RefreshDeps, defs: readonly SourceDef[]): Promise<RefreshOutcome> {
+  const states = await deps.store.getStates();
+  const outcome: Omit<RefreshOutcome, 'registry' | 'rejected'> = { updated: [], notModified: [], failed: [] };
+  await Promise.all(
+    defs.map(async (def) => {
+      if (!def.fetchUrl) return;
+      const previous = await deps.store.getCopy(def.id);
+      const state: SourceState = { ...states[def.id], lastChecked: deps.now() };
+      let result: Download = await download(deps.fetch, def.fetchUrl, {
+        format: def.format,
+        etag: previous?.etag,
+        lastModified: previous?.lastModified,
+        timeoutMs: deps.timeoutMs,
+        maxBytes: deps.maxBytes,
+      });
+      if (result.kind === 'fresh') {
+        const problem = acceptable(def, result.text);
+        if (problem) result = { kind: 'failed', reason: problem };
+      }
+      if (result.kind === 'fresh') {
+        await deps.store.putCopy(def.id, { text: result.text, etag: result.etag, lastModified: result.lastModified, fetchedAt: deps.now() });
+        outcome.updated.push(def.id);
+        state.lastSuccess = deps.now();
+        delete state.lastError;
+      } else if (result.kind === 'not-modified') {
+        outcome.notModified.push(def.id);
+        state.lastSuccess = deps.now();
+        delete state.lastError;
+      } else {
+        outcome.failed.push({ id: def.id, reason: result.reason });
+        state.lastError = result.reason;
+      }
+      states[def.id] = state;
+    }),
+  );
+  await deps.store.putStates(states);
+  const registry = await compileFromStore(deps, defs);
+  await deps.store.putCompiled(registry);
+  return { ...outcome, rejected: registry.sources.reduce((n, s) => n + s.rejected.length, 0), registry };
+}
+
+/** Compile from each source's last good copy, or its bundled file. */
+export async function compileFromStore(deps: Pick<RefreshDeps, 'store' | 'bundledText' | 'now'>, defs: readonly SourceDef[]): Promise<CompiledRegistry> {
+  const inputs: SourceInput[] = await Promise.all(
+    defs.map(async (def): Promise<SourceInput> => {
+      const text = (await deps.store.getCopy(def.id))?.text ?? (await deps.bundledText(def));
+      return text === undefined ? { def, error: 'not downloaded yet' } : { def, text };
+    }),
+  );
+  return compileRegistry(inputs, new Date(deps.now()).toISOString());
+}
+
+/** A stored registry is used only if it is whole and of this version; anything else means "use the bundled one". */
+export function usableRegistry(value: unknown): CompiledRegistry | undefined {
+  const r = value as Partial<CompiledRegistry> | undefined;
+  if (!r || r.schemaVersion !== REGISTRY_SCHEMA_VERSION) return undefined;
+  if (!Array.isArray(r.entries) || !Array.isArray(r.ospos) || !Array.isArray(r.hosts) || !Array.isArray(r.sill) || !Array.isArray(r.sources)) return undefined;
+  if (typeof r.nationalOspos !== 'object' || typeof r.generatedAt !== 'string') return undefined;
+  return r as CompiledRegistry;
+}
+
+export function memoryRegistryStore(): RegistryStore {
+  const copies = new Map<string, SourceCopy>();
+  let states: Record<string, SourceState> = {};
+  let compiled: unknown;
+  return {
+    getCopy: async (id) => copies.get(id),
+    putCopy: async (id, copy) => void copies.set(id, copy),
+    getStates: async () => structuredClone(states),
+    putStates: async (s) => void (states = structuredClone(s)),
+    getCompiled: async () => compiled,
+    putCompiled: async (r) => void (compiled = r),
+  };
+}

@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { askBackground, expect, killServiceWorker, panel, settledPanelCount, SOURCES_DIR, test } from './fixtures';
+
+const ACCOUNTS_URL = 'https://code.gouv.fr/data/comptes-organismes-publics.yml';
+const accounts = () => fs.readFileSync(path.join(SOURCES_DIR, 'fr-codegouvfr/comptes-organismes-publics.yml'), 'utf8');
+/** Test data only: an owner the upstream file gains between two refreshes. */
+const withNewOwner = () => accounts().replace(/^github\.com:\n  forge: github\n  owners:\n/m, (m) => `${m}    ospo-lens-test-body:\n      pso_id: f610de75-2107-4543-a4e3-fd501a8b611c\n`);
+
+type Status = { origin: string; generatedAt: string; sources: Array<{ id: string; lastError?: string; lastSuccess?: number }> };
+type Summary = { updated: string[]; failed: Array<{ id: string; reason: string }> };
+
+test('refresh now downloads the upstream sources, and the answers follow', async ({ context, extensionId }) => {
+  expect((await askBackground<Status>(context, extensionId, { type: 'registryStatus' })).origin).toBe('bundled');
+  await context.route(ACCOUNTS_URL, (route) => route.fulfill({ contentType: 'application/yaml', body: withNewOwner() }));
+  const summary = await askBackground<Summary>(context, extensionId, { type: 'refreshNow' });
+  expect(summary.updated).toContain('codegouvfr-accounts');
+  expect(summary.failed).toEqual([]);
+  const status = await askBackground<Status>(context, extensionId, { type: 'registryStatus' });
+  expect(status.origin).toBe('refreshed');
+  const page = await context.newPage();
+  await page.goto('https://github.com/ospo-lens-test-body/tool');
+  await expect(panel(page).getByTestId('org-name')).toContainText('Institut national');
+});
+
+test('a broken upstream keeps the last good registry, and says so', async ({ context, extensionId }) => {
+  await context.route(ACCOUNTS_URL, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><h1>Maintenance</h1>' }));
+  const summary = await askBackground<Summary>(context, extensionId, { type: 'refreshNow' });
+  expect(summary.failed).toEqual([{ id: 'codegouvfr-accounts', reason: expect.stringContaining('instead of YAML') }]);
+  const status = await askBackground<Status>(context, extensionId, { type: 'registryStatus' });
+  expect(status.sources.find((s) => s.id === 'codegouvfr-accounts')?.lastError).toContain('instead of YAML');
+  const page = await context.newPage();
+  await page.goto('https://github.com/IGNF/itowns');
+  await expect(panel(page).getByTestId('ospo-email')).toHaveAttribute('href', 'mailto:opensource@ign.fr');
+});
+
+test('the service worker killed in the middle of a refresh loses nothing', async ({ context, extensionId }) => {
+  // A first good refresh, with the new owner.
+  await context.route(ACCOUNTS_URL, (route) => route.fulfill({ contentType: 'application/yaml', body: withNewOwner() }));
+  await askBackground(context, extensionId, { type: 'refreshNow' });
+  // The next refresh hangs on the accounts file, and the worker is killed while it waits.
+  await context.unroute(ACCOUNTS_URL);
+  let hung = false;
+  await context.route(ACCOUNTS_URL, async () => {
+    hung = true; // never fulfilled
+  });
+  const pending = askBackground(context, extensionId, { type: 'refreshNow' }).catch((e: Error) => e);
+  await expect.poll(() => hung).toBe(true);
+  await killServiceWorker(context);
+  expect(await pending).toBeInstanceOf(Error); // the caller is told, not left hanging
+
+  // The worker starts again on the next page, and answers from the last good registry.
+  const page = await context.newPage();
+  await page.goto('https://github.com/ospo-lens-test-body/tool');
+  await expect(panel(page).getByTestId('org-name')).toContainText('Institut national');
+  await page.goto('https://github.com/IGNF/itowns');
+  await expect(panel(page).getByTestId('ospo-name')).toHaveText("OSPO de l'IGN");
+  expect(await settledPanelCount(page)).toBe(1);
+});

@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BUNDLED_SOURCES_DIR } from '@/lib/cli/read-sources';
+import { createIndex, lookup } from '@/lib/registry/lookup';
+import { memoryRegistryStore, refreshRegistry, usableRegistry, type RefreshDeps, type RegistryStore } from '@/lib/registry/refresh';
+import { SOURCES, type SourceDef } from '@/lib/registry/sources';
+
+/** A real HTTP server on loopback, serving the real accounts file, and every way a server can fail. */
+const ACCOUNTS = readFileSync(join(BUNDLED_SOURCES_DIR, 'fr-codegouvfr/comptes-organismes-publics.yml'), 'utf8');
+const EVIL = `github.com:
+  forge: github
+  owners:
+    new-public-body:
+      pso_id: f610de75-2107-4543-a4e3-fd501a8b611c
+      ospo_url: "javascript:alert(document.cookie)"
+    another-body:
+      floss_policy: "https://example.org/<script>alert(1)</script>"
+    fine-body:
+      floss_policy: https://example.org/policy
+`;
+let server: http.Server;
+let base = '';
+const sockets = new Set<import('node:net').Socket>();
+
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    const path = req.url ?? '';
+    if (path === '/ok.yml') {
+      if (req.headers['if-none-match'] === '"v1"') return res.writeHead(304).end();
+      return res.writeHead(200, { 'content-type': 'application/yaml', etag: '"v1"' }).end(ACCOUNTS);
+    }
+    if (path === '/500') return res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal Server Error');
+    if (path === '/timeout') return; // never answers
+    if (path === '/slow-body') {
+      res.writeHead(200, { 'content-type': 'application/yaml' });
+      return res.write(ACCOUNTS.slice(0, 1000)); // then stalls
+    }
+    if (path === '/truncated') {
+      res.writeHead(200, { 'content-type': 'application/yaml', 'content-length': String(Buffer.byteLength(ACCOUNTS)) });
+      res.write(ACCOUNTS.slice(0, 5000));
+      return res.destroy();
+    }
+    if (path === '/html') return res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><h1>Maintenance</h1>');
+    if (path === '/html-as-text') return res.writeHead(200, { 'content-type': 'text/plain' }).end('<html><body>Bad gateway</body></html>');
+    if (path === '/wrong-schema') return res.writeHead(200, { 'content-type': 'application/yaml' }).end('- just\n- a\n- list\n');
+    if (path === '/nothing-valid') return res.writeHead(200, { 'content-type': 'application/yaml' }).end('example.org:\n  forge: bitbucket\n');
+    if (path === '/huge') {
+      res.writeHead(200, { 'content-type': 'application/yaml' });
+      const chunk = `# ${'x'.repeat(65_000)}\n`;
+      let sent = 0;
+      const pump = () => {
+        while (sent < 200 && res.write(chunk)) sent++;
+        if (sent < 200) res.once('drain', pump);
+        else res.end();
+      };
+      return pump();
+    }
+    if (path === '/evil') return res.writeHead(200, { 'content-type': 'application/yaml' }).end(EVIL);
+    res.writeHead(404).end();
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => {
+  for (const s of sockets) s.destroy();
+  server.close();
+});
+
+const accountsDef = SOURCES.find((s) => s.id === 'codegouvfr-accounts')!;
+const ospoDef = SOURCES.find((s) => s.id === 'codegouvfr-ospo')!;
+const from = (path: string): SourceDef[] => [{ ...accountsDef, fetchUrl: base + path }, { ...ospoDef, fetchUrl: undefined }];
+
+let store: RegistryStore;
+const deps = (): RefreshDeps => ({
+  store,
+  fetch,
+  bundledText: async (def) => readFileSync(join(BUNDLED_SOURCES_DIR, def.file), 'utf8'),
+  now: () => Date.parse('2026-11-23T12:00:00Z'),
+  timeoutMs: 500,
+  maxBytes: 1_000_000,
+});
+const answers = async (url: string) => lookup(createIndex(usableRegistry(await store.getCompiled())!), url);
+
+describe('refreshRegistry() against a real server on loopback', () => {
+  beforeEach(async () => {
+    store = memoryRegistryStore();
+    const first = await refreshRegistry(deps(), from('/ok.yml'));
+    expect(first.updated).toEqual(['codegouvfr-accounts']);
+    expect((await answers('https://github.com/IGNF/itowns')).publicSector).toBe(true);
+  });
+
+  it('304: a conditional request, nothing downloaded again', async () => {
+    const again = await refreshRegistry(deps(), from('/ok.yml'));
+    expect(again.notModified).toEqual(['codegouvfr-accounts']);
+    expect((await store.getStates())['codegouvfr-accounts']).toMatchObject({ lastSuccess: expect.any(Number) });
+  });
+
+  it.each([
+    ['/500', /HTTP 500/],
+    ['/timeout', /timed out/],
+    ['/slow-body', /timed out/],
+    ['/truncated', /truncated|network error/],
+    ['/html', /text\/html instead of YAML/],
+    ['/html-as-text', /HTML instead of YAML/],
+    ['/wrong-schema', /unreadable: expected a mapping/],
+    ['/nothing-valid', /no valid entry/],
+    ['/huge', /too large/],
+    ['/does-not-exist', /HTTP 404/],
+  ])('%s: reported, and lookups still answer from the last good copy', async (path, reason) => {
+    const outcome = await refreshRegistry(deps(), from(path));
+    expect(outcome.failed).toEqual([{ id: 'codegouvfr-accounts', reason: expect.stringMatching(reason) }]);
+    expect((await store.getStates())['codegouvfr-accounts']?.lastError).toMatch(reason);
+    const r = await answers('https://github.com/IGNF/itowns');
+    expect(r).toMatchObject({ publicSector: true, ospo: { email: 'opensource@ign.fr' } });
+    expect(outcome.registry.entries.length).toBeGreaterThan(380);
+  });
+
+  it('entries with javascript: URLs or markup are rejected alone; the rest of the file is taken', async () => {
+    const outcome = await refreshRegistry(deps(), from('/evil'));
+    expect(outcome.updated).toEqual(['codegouvfr-accounts']);
+    const report = outcome.registry.sources.find((s) => s.id === 'codegouvfr-accounts')!;
+    expect(report.rejected.map((r) => r.entry).sort()).toEqual(['github.com/another-body', 'github.com/new-public-body']);
+    expect(JSON.stringify(outcome.registry.entries)).not.toMatch(/javascript:|<script/);
+    expect((await answers('https://github.com/fine-body/x')).publicSector).toBe(true);
+    expect((await answers('https://github.com/new-public-body/x')).publicSector).toBe(false);
+  });
+
+  it('a store that lost its compiled registry is not used (the bundled one takes over)', () => {
+    expect(usableRegistry(undefined)).toBeUndefined();
+    expect(usableRegistry({ schemaVersion: 999 })).toBeUndefined();
+    expect(usableRegistry({ schemaVersion: 1, entries: 'corrupted' })).toBeUndefined();
+  });
+});
