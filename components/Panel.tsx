@@ -7,8 +7,8 @@ import { LicenceLine } from './LicenceLine';
 export interface PanelProps {
   result: LookupResult;
   t: Translate;
-  /** Names of the sources the registry came from, for the footer. */
-  sources?: string[];
+  /** "code.gouv.fr, FLOSS-PSO · updated 2 days ago": where the answer came from. */
+  footer?: string;
   collapsed?: boolean;
   onToggle?: () => void;
   /** Licence and publiccode.yml of a repository, once the background has them. */
@@ -24,7 +24,7 @@ const CATALOGUE_LABEL: Record<CatalogueKind, string> = {
 };
 
 /** The injected panel. Test hooks (`data-testid`, `data-status`…) are a contract: see DESIGN.md §5. */
-export function Panel({ result, t, sources, collapsed = false, onToggle, facts }: PanelProps) {
+export function Panel({ result, t, footer, collapsed = false, onToggle, facts }: PanelProps) {
   const { organisation, ospo } = result;
   if (!result.publicSector || !organisation) return facts ? <LicenceCard result={result} t={t} facts={facts} /> : null;
   const publiccode = facts && facts !== 'loading' ? facts.publiccode : undefined;
@@ -82,7 +82,11 @@ export function Panel({ result, t, sources, collapsed = false, onToggle, facts }
               </a>
             ))}
           </nav>
-          {sources && sources.length > 0 && <footer class="foot">{t('registryFooter', sources.join(', '))}</footer>}
+          {footer && (
+            <footer class="foot" data-testid="registry-footer">
+              {t('registryFooter', footer)}
+            </footer>
+          )}
         </div>
       )}
     </section>

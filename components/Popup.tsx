@@ -1,6 +1,10 @@
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import type { RegistryStatus } from '@/lib/messaging/protocol';
 import type { LookupResult } from '@/lib/registry/lookup';
+import type { SearchHit } from '@/lib/registry/search';
 import type { Translate } from './i18n';
+import { RegistryLine } from './RegistrySettings';
 
 export type PopupState =
   | { status: 'loading' }
@@ -13,20 +17,46 @@ export interface PopupProps {
   t: Translate;
   /** Shown under the answer, e.g. the offer to enable a self-hosted forge. */
   extra?: ComponentChildren;
+  registry?: RegistryStatus;
+  locale?: string;
+  onSearch?: (query: string) => Promise<SearchHit[]>;
+  onRefresh?: () => Promise<string>;
+  onOptions?: () => void;
+  suggestUrl?: string;
 }
 
-/** The toolbar popup: what the current tab is, in one glance. */
-export function Popup({ state, t, extra }: PopupProps) {
+/** The toolbar popup: what the current tab is, a search over the registry, and the registry's state. */
+export function Popup({ state, t, extra, registry, locale = 'en', onSearch, onRefresh, onOptions, suggestUrl }: PopupProps) {
+  const status = state.status === 'ready' ? (state.result.publicSector ? 'public-sector' : state.result.kind === 'other' ? 'not-repository' : 'not-listed') : state.status;
   return (
-    <main data-testid="popup" data-status={state.status === 'ready' ? (state.result.publicSector ? 'public-sector' : state.result.kind === 'other' ? 'not-repository' : 'not-listed') : state.status}>
+    <main data-testid="popup" data-status={status}>
       <h1>{t('actionTitle')}</h1>
-      <PopupBody state={state} t={t} />
-      {extra}
+      <section aria-live="polite">
+        <PopupBody state={state} t={t} />
+        {extra}
+      </section>
+      {onSearch && <Search t={t} onSearch={onSearch} />}
+      <footer class="popup-foot">
+        <RegistryLine status={registry} t={t} locale={locale} now={Date.now()} />
+        <p class="actions">
+          {onRefresh && <RefreshButton t={t} onRefresh={onRefresh} />}
+          {onOptions && (
+            <button type="button" onClick={onOptions}>
+              {t('openOptions')}
+            </button>
+          )}
+          {suggestUrl && (
+            <a href={suggestUrl} target="_blank" rel="noopener noreferrer">
+              {t('suggestEntry')}
+            </a>
+          )}
+        </p>
+      </footer>
     </main>
   );
 }
 
-function PopupBody({ state, t }: PopupProps) {
+function PopupBody({ state, t }: { state: PopupState; t: Translate }) {
   if (state.status === 'loading') return <p class="muted" aria-busy="true">…</p>;
   if (state.status === 'unavailable') return <p>{t('popupUnavailable')}</p>;
   if (state.status === 'error') return <p role="alert">{t('popupError', state.message)}</p>;
@@ -42,7 +72,10 @@ function PopupBody({ state, t }: PopupProps) {
       </p>
       {result.ospo ? (
         <p>
-          {result.ospo.scope === 'nearest' ? t('nearestOspo') : t('ospo')}: <span data-testid="ospo-name" data-ospo-scope={result.ospo.scope}>{result.ospo.name}</span>
+          {result.ospo.scope === 'nearest' ? t('nearestOspo') : t('ospo')}:{' '}
+          <span data-testid="ospo-name" data-ospo-scope={result.ospo.scope}>
+            {result.ospo.name}
+          </span>
           {result.ospo.email && (
             <>
               {' · '}
@@ -54,6 +87,79 @@ function PopupBody({ state, t }: PopupProps) {
         </p>
       ) : (
         <p>{t('noOspo')}</p>
+      )}
+    </>
+  );
+}
+
+function Search({ t, onSearch }: { t: Translate; onSearch: (q: string) => Promise<SearchHit[]> }) {
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<SearchHit[] | undefined>();
+  let latest = 0;
+  const run = async (q: string) => {
+    setQuery(q);
+    const mine = ++latest;
+    const found = q.trim().length >= 2 ? await onSearch(q) : undefined;
+    if (mine === latest) setHits(found);
+  };
+  return (
+    <section class="search" aria-labelledby="search-label">
+      <label id="search-label" for="search">
+        {t('searchLabel')}
+      </label>
+      <input id="search" type="search" data-testid="search" value={query} placeholder={t('searchPlaceholder')} onInput={(e) => void run(e.currentTarget.value)} autocomplete="off" />
+      {hits && (
+        <ul data-testid="search-results" aria-label={t('searchResults')}>
+          {hits.length === 0 && <li class="muted">{t('searchNone')}</li>}
+          {hits.map((h) => (
+            <li key={h.account}>
+              <a href={h.account} target="_blank" rel="noopener noreferrer">
+                {h.name}
+              </a>{' '}
+              <span class="muted">{h.country}</span>
+              {h.ospo && (
+                <div class="muted">
+                  {t('ospo')}: {h.ospo.name}
+                  {h.ospo.email && (
+                    <>
+                      {' · '}
+                      <a href={`mailto:${h.ospo.email}`}>{h.ospo.email}</a>
+                    </>
+                  )}
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function RefreshButton({ t, onRefresh }: { t: Translate; onRefresh: () => Promise<string> }) {
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState('');
+  return (
+    <>
+      <button
+        type="button"
+        data-testid="popup-refresh"
+        disabled={busy}
+        aria-busy={busy}
+        onClick={() => {
+          setBusy(true);
+          void onRefresh()
+            .then(setMessage, (e: Error) => setMessage(e.message))
+            .finally(() => setBusy(false));
+        }}
+      >
+        {busy ? t('refreshing') : t('refreshNow')}
+      </button>
+      {message && (
+        <span role="status" class="muted">
+          {' '}
+          {message}
+        </span>
       )}
     </>
   );

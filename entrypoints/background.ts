@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { getFact, putFact } from '@/lib/cache/db';
+import { clearFacts, getFact, putFact } from '@/lib/cache/db';
 import { fetchForge } from '@/lib/facts/fetch';
 import { repoFacts } from '@/lib/facts/repo-facts';
 import { parsePageUrl } from '@/lib/forges';
@@ -11,8 +11,11 @@ import { injectIntoOpenTabs, syncContentScripts } from '@/lib/permissions/dynami
 import { signalKnownForges } from '@/lib/permissions/toolbar-signal';
 import { activeRegistry, recompile, refreshNow, sourceDefs, sourceStates } from '@/lib/registry/active';
 import { knownForgeOf, knownForges } from '@/lib/registry/forges';
-import { forgeOfHost, lookup } from '@/lib/registry/lookup';
+import { forgeOfHost, lookup, provenance } from '@/lib/registry/lookup';
+import { searchRegistry, sourceLabel } from '@/lib/registry/search';
+import { download } from '@/lib/registry/download';
 import { SOURCES } from '@/lib/registry/sources';
+import { customRegistrySource } from '@/lib/registry/sources/custom';
 import { getSettings } from '@/lib/storage/settings';
 
 const REFRESH_ALARM = 'registry-refresh';
@@ -62,6 +65,11 @@ export default defineBackground(() => {
       return repoFacts({ fetchText: (u) => fetchForge(u), getFact, putFact, now: Date.now }, ref, hint, country);
     },
     registryStatus,
+    provenance: async ({ url }) => {
+      const { index: i, origin } = await activeRegistry();
+      return { sources: [...new Set(provenance(i, url).map(sourceLabel))], generatedAt: i.registry.generatedAt, origin };
+    },
+    search: async ({ query }) => searchRegistry(await index(), query),
     refreshNow: async () => {
       const o = await refreshNow();
       return { updated: o.updated, notModified: o.notModified, failed: o.failed, rejected: o.rejected, generatedAt: o.registry.generatedAt };
@@ -70,6 +78,28 @@ export default defineBackground(() => {
       await recompile();
       await schedule();
       return registryStatus();
+    },
+    validateRegistry: async ({ url }) => {
+      let def;
+      try {
+        if (new URL(url).protocol !== 'https:') return { ok: false, reason: 'only https URLs' };
+        def = customRegistrySource(url);
+      } catch {
+        return { ok: false, reason: 'not a URL' };
+      }
+      const got = await download(fetch, url, { format: 'json' });
+      if (got.kind !== 'fresh') return { ok: false, reason: got.kind === 'failed' ? got.reason : 'no answer' };
+      try {
+        const c = def.parse(got.text);
+        if (c.accounts.length === 0) return { ok: false, reason: `no valid entry (${c.rejected.length} rejected)` };
+        return { ok: true, entries: c.accounts.length, rejected: c.rejected.length };
+      } catch (e) {
+        return { ok: false, reason: (e as Error).message };
+      }
+    },
+    clearCaches: async () => {
+      await clearFacts();
+      return true as const;
     },
     forgeStatus: async ({ url }) => {
       const known = knownForgeOf(await index(), url);

@@ -5,6 +5,7 @@ import { parsePageUrl } from '@/lib/forges';
 import { detectPage, type Detection } from '@/lib/forges/detect';
 import { githubLicenceHint } from '@/lib/forges/github-dom';
 import { getSettings } from '@/lib/storage/settings';
+import { formatAge } from '@/lib/i18n/format';
 import { PanelMount } from './mount';
 
 /** How long to wait for a page's markers after a navigation before deciding it is not a repository page. */
@@ -22,7 +23,8 @@ export default defineContentScript({
     if (global[INSTANCE]?.()) return;
     global[INSTANCE] = () => ctx.isValid;
 
-    const mount = new PanelMount((key, subs) => browser.i18n.getMessage(key as never, subs));
+    const t = (key: string, subs?: string | string[]) => browser.i18n.getMessage(key as never, subs);
+    const mount = new PanelMount(t);
     let current = ''; // identity of the page the panel is for: host and path
     let state: 'pending' | 'shown' | 'none' = 'none';
     let run = 0;
@@ -53,6 +55,11 @@ export default defineContentScript({
         if (mine !== run) return;
         mount.show(result, page.anchors, isRepo ? 'loading' : undefined);
         state = 'shown';
+        void ask('provenance', { url: location.href }).then((p) => {
+          if (mine !== run || !result.publicSector) return;
+          const age = p.origin === 'bundled' ? t('registryBundled') : t('registryAge', formatAge(Date.parse(p.generatedAt), Date.now(), browser.i18n.getUILanguage()));
+          mount.setFooter(`${p.sources.join(', ')} · ${age}`);
+        }, () => undefined);
         if (isRepo) {
           const hint = page.ref.forge === 'github' ? githubLicenceHint(document) : undefined;
           const facts = await ask('repoFacts', { url: location.href, hint }).catch(() => undefined);

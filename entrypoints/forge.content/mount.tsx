@@ -17,6 +17,7 @@ export class PanelMount {
   private collapsed = false;
   private last: { result: LookupResult; anchors: readonly string[] } | undefined;
   private facts: RepoFacts | 'loading' | undefined;
+  private footer: string | undefined;
 
   constructor(private readonly t: Translate) {}
 
@@ -43,6 +44,11 @@ export class PanelMount {
     this.render();
   }
 
+  setFooter(footer: string | undefined): void {
+    this.footer = footer;
+    this.render();
+  }
+
   /** The licence facts arrived (or failed: undefined hides the line). */
   setFacts(facts: RepoFacts | undefined): void {
     this.facts = facts;
@@ -61,6 +67,7 @@ export class PanelMount {
     this.root = undefined;
     this.last = undefined;
     this.facts = undefined;
+    this.footer = undefined;
   }
 
   private render(): void {
@@ -70,7 +77,7 @@ export class PanelMount {
       this.render();
     };
     render(
-      <Panel result={this.last.result} t={this.t} collapsed={this.collapsed} onToggle={onToggle} facts={this.facts} />,
+      <Panel result={this.last.result} t={this.t} collapsed={this.collapsed} onToggle={onToggle} facts={this.facts} footer={this.footer} />,
       this.root.lastElementChild!,
     );
   }

@@ -3,20 +3,24 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { EnableForge } from '@/components/EnableForge';
 import { ForgeSettings } from '@/components/ForgeSettings';
+import { RegistrySettings } from '@/components/RegistrySettings';
 import { ask } from '@/lib/messaging/client';
-import type { KnownForge } from '@/lib/messaging/protocol';
+import type { KnownForge, RegistryStatus } from '@/lib/messaging/protocol';
 import { grantedHosts } from '@/lib/permissions/dynamic-scripts';
 import { removeHost, requestHosts } from '@/lib/permissions/request';
 import { getSettings, setSettings, type Settings } from '@/lib/storage/settings';
 import '../popup/popup.css';
 
 const t = (key: string, subs?: string | string[]) => browser.i18n.getMessage(key as never, subs);
+const locale = browser.i18n.getUILanguage();
 
 function Options() {
   const [enabled, setEnabled] = useState<string[]>([]);
   const [known, setKnown] = useState<KnownForge[]>([]);
   const [denied, setDenied] = useState(false);
   const [settings, setLocalSettings] = useState<Settings | undefined>();
+  const [status, setStatus] = useState<RegistryStatus | undefined>();
+  const [cleared, setCleared] = useState(false);
   const offerHost = new URLSearchParams(location.search).get('enable');
 
   const refresh = async () => {
@@ -25,6 +29,7 @@ function Options() {
   };
   useEffect(() => {
     void getSettings().then(setLocalSettings);
+    void ask('registryStatus', {}).then(setStatus);
     void refresh();
     const onChange = () => void refresh();
     browser.permissions.onAdded.addListener(onChange);
@@ -35,9 +40,28 @@ function Options() {
     };
   }, []);
 
+  const save = async (patch: Partial<Settings>, recompile = false) => {
+    setLocalSettings(await setSettings(patch));
+    if (recompile) setStatus(await ask('settingsChanged', {}, 60_000));
+  };
   const enable = async (hosts: string[]) => {
     setDenied(!(await requestHosts(hosts)));
     await refresh();
+  };
+  const addCustom = async (url: string): Promise<string> => {
+    let host: string;
+    try {
+      host = new URL(url).host;
+    } catch {
+      return t('customInvalid', 'not a URL');
+    }
+    // The permission is asked first, from this click: the registry's host is the only one it adds.
+    if (!(await requestHosts([host]))) return t('customInvalid', t('enableDenied'));
+    const check = await ask('validateRegistry', { url }, 60_000);
+    if (!check.ok) return t('customInvalid', check.reason);
+    const current = settings ?? (await getSettings());
+    await save({ customRegistries: [...new Set([...current.customRegistries, url])] }, true);
+    return t('customAdded', String(check.entries));
   };
   const offer = offerHost ? (known.find((f) => f.host === offerHost) ?? { host: offerHost, forge: 'gitlab', whole: false }) : undefined;
 
@@ -53,7 +77,7 @@ function Options() {
             data-testid="opt-licence-everywhere"
             checked={settings?.licenceEverywhere ?? false}
             disabled={!settings}
-            onChange={(e) => void setSettings({ licenceEverywhere: e.currentTarget.checked }).then(setLocalSettings)}
+            onChange={(e) => void save({ licenceEverywhere: e.currentTarget.checked })}
           />{' '}
           {t('optLicenceEverywhere')}
         </label>
@@ -65,9 +89,38 @@ function Options() {
         onEnableAll={() => void enable(known.map((f) => f.host))}
         onRemove={(host) => void removeHost(host).then(refresh)}
       />
+      <RegistrySettings
+        status={status}
+        refreshHours={settings?.refreshHours ?? 24}
+        customRegistries={settings?.customRegistries ?? []}
+        disabledSources={settings?.disabledSources ?? []}
+        t={t}
+        locale={locale}
+        now={Date.now()}
+        onRefresh={async () => {
+          const summary = await ask('refreshNow', {}, 120_000);
+          setStatus(await ask('registryStatus', {}));
+          return summary;
+        }}
+        onToggleSource={(id, on) => {
+          const current = settings?.disabledSources ?? [];
+          void save({ disabledSources: on ? current.filter((x) => x !== id) : [...new Set([...current, id])] }, true);
+        }}
+        onInterval={(hours) => void save({ refreshHours: hours }, true)}
+        onAddCustom={addCustom}
+        onRemoveCustom={(url) => void save({ customRegistries: (settings?.customRegistries ?? []).filter((u) => u !== url) }, true)}
+      />
+      <section aria-labelledby="privacy-heading">
+        <h2 id="privacy-heading">{t('privacyHeading')}</h2>
+        <p>{t('privacyText')}</p>
+        <button type="button" onClick={() => void ask('clearCaches', {}).then(() => setCleared(true))}>
+          {t('clearCaches')}
+        </button>{' '}
+        {cleared && <span role="status">{t('cachesCleared')}</span>}
+      </section>
     </main>
   );
 }
 
-document.documentElement.lang = browser.i18n.getUILanguage().split('-')[0] ?? 'en';
+document.documentElement.lang = locale.split('-')[0] ?? 'en';
 render(<Options />, document.getElementById('app')!);

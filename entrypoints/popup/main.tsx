@@ -1,14 +1,16 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { EnableForge } from '@/components/EnableForge';
-import { Popup } from '@/components/Popup';
+import { Popup, type PopupState } from '@/components/Popup';
 import { ask } from '@/lib/messaging/client';
-import type { ForgeStatus } from '@/lib/messaging/protocol';
+import type { ForgeStatus, RegistryStatus } from '@/lib/messaging/protocol';
 import { openOptionsToEnable, PROMPT_CLOSES_POPUP, requestHosts } from '@/lib/permissions/request';
 import './popup.css';
 
 const t = (key: string, subs?: string | string[]) => browser.i18n.getMessage(key as never, subs);
-document.documentElement.lang = browser.i18n.getUILanguage().split('-')[0] ?? 'en';
+const locale = browser.i18n.getUILanguage();
+document.documentElement.lang = locale.split('-')[0] ?? 'en';
+const SUGGEST_URL = 'https://github.com/codegouvfr/codegouvfr-data/blob/main/comptes-organismes-publics.yml';
 
 /** The tab to describe: the active tab, or `?tab=<id>` (tests, and pages opened outside the toolbar). */
 async function targetTab() {
@@ -19,38 +21,61 @@ async function targetTab() {
 }
 
 const app = document.getElementById('app')!;
+let state: PopupState = { status: 'loading' };
+let forge: ForgeStatus | undefined;
+let denied = false;
+let registry: RegistryStatus | undefined;
 
-function offerFor(forge: ForgeStatus | undefined, denied = false) {
-  if (!forge?.known || forge.enabled) return undefined;
-  const known = forge.known;
-  const onEnable = async () => {
-    if (PROMPT_CLOSES_POPUP) return openOptionsToEnable(known.host);
-    const granted = await requestHosts([known.host]);
-    // The background registers the content script and injects it into this tab on `permissions.onAdded`.
-    show(granted ? { ...forge, enabled: true } : forge, !granted);
-  };
-  return <EnableForge forge={known} enabled={forge.enabled} t={t} denied={denied} onEnable={() => void onEnable()} />;
+async function enableForge(known: NonNullable<ForgeStatus['known']>) {
+  if (PROMPT_CLOSES_POPUP) return openOptionsToEnable(known.host);
+  const granted = await requestHosts([known.host]);
+  // The background registers the content script and injects it into this tab on `permissions.onAdded`.
+  if (granted && forge) forge = { ...forge, enabled: true };
+  denied = !granted;
+  show();
 }
 
-let lastResult: Parameters<typeof Popup>[0]['state'] = { status: 'loading' };
-function show(forge?: ForgeStatus, denied = false) {
-  render(<Popup state={lastResult} t={t} extra={offerFor(forge, denied)} />, app);
+function show() {
+  const offer = forge?.known && !forge.enabled ? forge.known : undefined;
+  render(
+    <Popup
+      state={state}
+      t={t}
+      locale={locale}
+      registry={registry}
+      extra={offer && <EnableForge forge={offer} enabled={false} t={t} denied={denied} onEnable={() => void enableForge(offer)} />}
+      onSearch={(query) => ask('search', { query })}
+      onRefresh={async () => {
+        const s = await ask('refreshNow', {}, 120_000);
+        registry = await ask('registryStatus', {});
+        show();
+        return t('refreshOutcome', [String(s.updated.length), String(s.notModified.length), String(s.failed.length), String(s.rejected)]);
+      }}
+      onOptions={() => void browser.runtime.openOptionsPage()}
+      suggestUrl={SUGGEST_URL}
+    />,
+    app,
+  );
 }
 
 async function main() {
   show();
+  void ask('registryStatus', {}).then((r) => {
+    registry = r;
+    show();
+  });
   try {
     const tab = await targetTab();
     if (!tab?.url) {
-      lastResult = { status: 'unavailable' };
+      state = { status: 'unavailable' };
       return show();
     }
-    const [result, forge] = await Promise.all([ask('lookup', { url: tab.url }), ask('forgeStatus', { url: tab.url })]);
-    lastResult = { status: 'ready', result };
-    show(forge);
+    const [result, f] = await Promise.all([ask('lookup', { url: tab.url }), ask('forgeStatus', { url: tab.url })]);
+    state = { status: 'ready', result };
+    forge = f;
   } catch (error) {
-    lastResult = { status: 'error', message: (error as Error).message };
-    show();
+    state = { status: 'error', message: (error as Error).message };
   }
+  show();
 }
 void main();

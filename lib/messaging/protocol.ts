@@ -1,6 +1,7 @@
 import type { PageKind } from '../forges';
 import type { RepoFacts } from '../facts/repo-facts';
 import type { LookupResult } from '../registry/lookup';
+import type { SearchHit } from '../registry/search';
 
 /** The one protocol between the extension's pages, content scripts and the background. */
 export interface Protocol {
@@ -14,6 +15,14 @@ export interface Protocol {
   refreshNow: { request: Record<string, never>; response: RefreshSummary };
   /** Sources switched on/off, custom registries added or removed: recompile and reschedule. */
   settingsChanged: { request: Record<string, never>; response: RegistryStatus };
+  /** Where the answer for a page came from, and how old the registry is: the panel's footer. */
+  provenance: { request: { url: string }; response: { sources: string[]; generatedAt: string; origin: 'bundled' | 'refreshed' } };
+  /** Search the registry by name (popup). */
+  search: { request: { query: string }; response: SearchHit[] };
+  /** Download and check a custom registry before it is saved. */
+  validateRegistry: { request: { url: string }; response: { ok: true; entries: number; rejected: number } | { ok: false; reason: string } };
+  /** Forget cached licence facts. */
+  clearCaches: { request: Record<string, never>; response: true };
   /** Is this page's host a forge the registry knows, and may the extension show panels there? */
   forgeStatus: { request: { url: string }; response: ForgeStatus };
   /** Every self-hosted forge the registry knows (for "enable all known public forges"). */

@@ -97,3 +97,11 @@ export function lookup(index: RegistryIndex, url: string, kindHint?: PageKind): 
     catalogue: catalogueLinks({ ...base, sill: sillItem, codeGouvFr: fromCodeGouv, registryEntry: editUrl, publicSector: true }),
   };
 }
+
+/** The sources behind the entries that answered for `url` (for the panel's footer). */
+export function provenance(index: RegistryIndex, url: string): string[] {
+  const ref = parsePageUrl(url, (host) => forgeOfHost(index, host));
+  const ids = new Set<string>();
+  for (const key of ref.keys) for (const id of index.entries.get(key)?.sources ?? []) ids.add(id);
+  return [...ids];
+}

@@ -57,3 +57,32 @@ test('the service worker killed in the middle of a refresh loses nothing', async
   await expect(panel(page).getByTestId('ospo-name')).toHaveText("OSPO de l'IGN");
   expect(await settledPanelCount(page)).toBe(1);
 });
+
+test('options list the sources with their state; switching one off changes the answers', async ({ context, extensionId }) => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const nl = options.locator('[data-source="nl-developer-overheid"]');
+  await expect(nl).toContainText('raw.githubusercontent.com');
+  await expect(nl).toContainText('never downloaded');
+  await options.getByTestId('refresh-now').click();
+  await expect(options.getByTestId('refresh-outcome')).toContainText('sources updated');
+  await expect(nl).toContainText('last success');
+  await nl.getByRole('checkbox').uncheck();
+  await expect(nl.getByRole('checkbox')).not.toBeChecked();
+  const page = await context.newPage();
+  await expect
+    .poll(async () => {
+      await page.goto('https://github.com/belastingdienst');
+      return page.locator('ospo-lens-panel').count();
+    })
+    .toBe(0);
+  await nl.getByRole('checkbox').check();
+  await page.goto('https://github.com/belastingdienst');
+  await expect(panel(page).getByTestId('org-name')).toHaveText('Belastingdienst');
+});
+
+test('the panel footer says where the answer came from and how old the registry is', async ({ context, sw: _sw }) => {
+  const page = await context.newPage();
+  await page.goto('https://github.com/IGNF/itowns');
+  await expect(panel(page).getByTestId('registry-footer')).toHaveText(/Registry: code\.gouv\.fr, FLOSS-PSO · bundled snapshot/);
+});
