@@ -66,11 +66,15 @@ export function refreshNow(): Promise<RefreshOutcome> {
   return refreshing;
 }
 
-/** After sources were switched on/off: recompile from what is stored, without downloading. */
-export async function recompile(): Promise<void> {
-  const registry = await compileFromStore(deps(), await sourceDefs());
-  await store.putCompiled(registry);
-  active = Promise.resolve({ index: createIndex(registry), origin: 'refreshed' });
+/** After sources were switched on/off: recompile from what is stored, without downloading. In order. */
+let recompiling: Promise<void> = Promise.resolve();
+export function recompile(): Promise<void> {
+  recompiling = recompiling.then(async () => {
+    const registry = await compileFromStore(deps(), await sourceDefs());
+    await store.putCompiled(registry);
+    active = Promise.resolve({ index: createIndex(registry), origin: 'refreshed' });
+  });
+  return recompiling;
 }
 
 export const sourceStates = () => store.getStates();
