@@ -4,6 +4,7 @@ import type { Translate } from '@/components/i18n';
 import type { RepoFacts } from '@/lib/facts/repo-facts';
 import type { LookupResult } from '@/lib/registry/lookup';
 import css from '@/components/panel.css?inline';
+import { isDarkPage } from '@/lib/forges/theme';
 
 const HOST_TAG = 'ospo-lens-panel';
 
@@ -18,6 +19,7 @@ export class PanelMount {
   private last: { result: LookupResult; anchors: readonly string[] } | undefined;
   private facts: RepoFacts | 'loading' | undefined;
   private footer: string | undefined;
+  private themeWatch: { observer: MutationObserver; media: MediaQueryList; onMedia: () => void } | undefined;
 
   constructor(private readonly t: Translate) {}
 
@@ -35,7 +37,9 @@ export class PanelMount {
       const style = document.createElement('style');
       style.textContent = css;
       this.root.append(style, document.createElement('div'));
+      this.watchTheme();
     }
+    this.applyTheme();
     const anchor = anchors.map((s) => document.querySelector(s)).find((el): el is Element => !!el);
     this.host.classList.toggle('ol-fixed', !anchor);
     if (anchor) {
@@ -60,7 +64,27 @@ export class PanelMount {
     if (this.last) this.show(this.last.result, this.last.anchors);
   }
 
+  private applyTheme(): void {
+    this.host?.classList.toggle('ol-dark', isDarkPage(document, matchMedia('(prefers-color-scheme: dark)').matches));
+  }
+
+  /** Follow the host page when the user switches its theme (or the system's, for "auto"). */
+  private watchTheme(): void {
+    if (this.themeWatch) return;
+    const observer = new MutationObserver(() => this.applyTheme());
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'data-color-mode'] });
+    const media = matchMedia('(prefers-color-scheme: dark)');
+    const onMedia = () => this.applyTheme();
+    media.addEventListener('change', onMedia);
+    this.themeWatch = { observer, media, onMedia };
+  }
+
   remove(): void {
+    if (this.themeWatch) {
+      this.themeWatch.observer.disconnect();
+      this.themeWatch.media.removeEventListener('change', this.themeWatch.onMedia);
+      this.themeWatch = undefined;
+    }
     if (this.root) render(null, this.root.lastElementChild!);
     this.host?.remove();
     this.host = undefined;

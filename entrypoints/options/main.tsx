@@ -9,7 +9,7 @@ import type { KnownForge, RegistryStatus } from '@/lib/messaging/protocol';
 import { grantedHosts } from '@/lib/permissions/dynamic-scripts';
 import { removeHost, requestHosts } from '@/lib/permissions/request';
 import { getSettings, setSettings, type Settings } from '@/lib/storage/settings';
-import '../popup/popup.css';
+import './options.css';
 
 const t = (key: string, subs?: string | string[]) => browser.i18n.getMessage(key as never, subs);
 const locale = browser.i18n.getUILanguage();

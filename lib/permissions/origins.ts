@@ -1,7 +1,9 @@
 /** Match-pattern helpers for forge hosts. Pure. */
 
-/** Hosts whose access comes with the install (mirrors wxt.config.ts `FORGE_HOSTS`). */
+/** Forges whose access comes with the install (mirrors wxt.config.ts `FORGE_HOSTS`). */
 export const STATIC_HOSTS: readonly string[] = ['github.com', 'gitlab.com'];
+/** Hosts granted at install for registry files (mirrors wxt.config.ts `REGISTRY_HOSTS`): never forges. */
+export const REGISTRY_HOSTS: readonly string[] = ['code.gouv.fr', 'raw.githubusercontent.com'];
 
 export function originOf(host: string): string {
   return `https://${host}/*`;
@@ -18,7 +20,7 @@ export function grantedForgeHosts(origins: readonly string[]): string[] {
   const hosts = new Set<string>();
   for (const o of origins) {
     const h = hostOfOrigin(o);
-    if (h && !STATIC_HOSTS.includes(h)) hosts.add(h);
+    if (h && !STATIC_HOSTS.includes(h) && !REGISTRY_HOSTS.includes(h)) hosts.add(h);
   }
   return [...hosts].sort();
 }

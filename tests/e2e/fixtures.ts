@@ -116,12 +116,14 @@ async function serveFakeForges(context: BrowserContext): Promise<void> {
   });
   // Every request to these hosts gets a saved page; nothing leaves the machine.
   await context.route(/^https:\/\/github\.com\//, (route) => {
-    const { status, body } = githubHtml(route.request().url());
+    const url = new URL(route.request().url());
+    const { status, body } = githubHtml(url.href, { colorMode: url.searchParams.get('theme') === 'dark' ? 'dark' : 'light' });
     return route.fulfill({ status, contentType: 'text/html; charset=utf-8', body });
   });
   for (const host of GITLAB_HOSTS)
     await context.route(`https://${host}/**`, (route) => {
-      const { status, body } = gitlabHtml(route.request().url());
+      const url = new URL(route.request().url());
+      const { status, body } = gitlabHtml(url.href, { colorMode: url.searchParams.get('theme') === 'dark' ? 'dark' : 'light' });
       return route.fulfill({ status, contentType: 'text/html; charset=utf-8', body });
     });
   await context.route(/^https:\/\/api\.github\.com\/repos\/([^/]+\/[^/]+)\/license$/, (route) => {
@@ -165,9 +167,11 @@ function grantableVariant(): string {
   return dir;
 }
 
-export const test = base.extend<{ grantable: boolean; context: BrowserContext; sw: Worker; extensionId: string }>({
+export const test = base.extend<{ grantable: boolean; lang: string; context: BrowserContext; sw: Worker; extensionId: string }>({
   grantable: [false, { option: true }],
-  context: async ({ grantable }, use) => {
+  /** The browser's UI language, which the extension's i18n follows. */
+  lang: ['en-GB', { option: true }],
+  context: async ({ grantable, lang }, use) => {
     if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH`);
     if (!fs.existsSync(path.join(EXT_PATH, 'manifest.json'))) throw new Error(`No built extension at ${EXT_PATH}: run npm run build`);
     const extension = grantable ? grantableVariant() : EXT_PATH;
@@ -175,8 +179,9 @@ export const test = base.extend<{ grantable: boolean; context: BrowserContext; s
     const context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       headless: true,
-      locale: 'en-GB',
+      locale: lang,
       args: [
+        `--lang=${lang}`,
         `--disable-extensions-except=${extension}`,
         `--load-extension=${extension}`,
         '--disable-background-networking',
@@ -272,6 +277,23 @@ export async function killServiceWorker(context: BrowserContext): Promise<void> 
   const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
   for (const t of targetInfos) if (t.type === 'service_worker' && t.url.startsWith('chrome-extension://')) await cdp.send('Target.closeTarget', { targetId: t.targetId });
   await cdp.detach();
+}
+
+/** Run axe-core (offline, from node_modules) on the page, or on one element and its shadow tree. */
+export async function axeViolations(page: Page, include?: string): Promise<Array<{ id: string; impact: string | null; help: string; nodes: number; where: string[] }>> {
+  // Evaluated through the DevTools protocol, which extension pages' CSP (script-src 'self') does not block.
+  await page.evaluate(`${fs.readFileSync(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8')};0`);
+  return page.evaluate(async (selector) => {
+    const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: unknown[] }> }> } }).axe;
+    const result = await axe.run(selector ? { include: [[selector]] } : document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.length,
+      where: (v.nodes as Array<{ target: unknown; failureSummary?: string }>).slice(0, 3).map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`.slice(0, 300)),
+    }));
+  }, include);
 }
 
 /** The id of the tab showing `url`, read in the service worker (tests open the popup for that tab). */

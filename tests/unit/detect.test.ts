@@ -63,7 +63,7 @@ describe('detectPage()', () => {
 
 describe('granted origins', () => {
   it('keeps single hosts beyond the static ones, once each', () => {
-    expect(grantedForgeHosts(['https://github.com/*', 'https://gitlab.inria.fr/*', 'http://gitlab.inria.fr/*', 'https://*/*', '<all_urls>', 'https://forgemia.inra.fr/*'])).toEqual([
+    expect(grantedForgeHosts(['https://github.com/*', 'https://code.gouv.fr/*', 'https://raw.githubusercontent.com/*', 'https://gitlab.inria.fr/*', 'http://gitlab.inria.fr/*', 'https://*/*', '<all_urls>', 'https://forgemia.inra.fr/*'])).toEqual([
       'forgemia.inra.fr',
       'gitlab.inria.fr',
     ]);
