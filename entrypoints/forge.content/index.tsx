@@ -15,7 +15,9 @@ const INSTANCE = '__ospoLensContentScript';
 export default defineContentScript({
   // Static hosts only. Other forges are registered at run time for the hosts the user grants (background).
   matches: ['https://github.com/*', 'https://gitlab.com/*'],
-  runAt: 'document_end',
+  // document_start: the lookup (local, in the background) runs while the page is still parsing, so the panel
+  // can show as soon as the DOM is ready (DESIGN.md §6: close to a static box).
+  runAt: 'document_start',
   main(ctx) {
     // The script can arrive twice in one page (registered for a granted host and injected into the open tab):
     // the first live instance keeps the page.
@@ -43,12 +45,15 @@ export default defineContentScript({
       state = 'none';
       if (!identity) return mount.remove();
       state = 'pending';
+      const early = ask('lookup', { url: location.href, kind: ref.kind }).catch(() => undefined);
       const page = await waitForConfirmation(() => detectPage(location.href, document), ctx.signal);
+      await domReady();
       if (mine !== run) return; // a newer navigation took over
       state = 'none';
       if (page.answer !== 'yes') return mount.remove();
       try {
-        const result = await ask('lookup', { url: location.href, kind: page.kind });
+        const guessed = await early;
+        const result = guessed && guessed.kind === page.kind && guessed.url === location.href ? guessed : await ask('lookup', { url: location.href, kind: page.kind });
         if (mine !== run || !ctx.isValid) return; // stale answer for a previous page: never shown
         const isRepo = page.kind === 'repository';
         if (!result.publicSector && !(isRepo && (await getSettings()).licenceEverywhere)) return mount.remove();
@@ -77,7 +82,7 @@ export default defineContentScript({
     for (const event of ['turbo:render', 'turbo:load', 'soft-nav:end', 'soft-nav:react-done', 'popstate', 'pageshow'])
       ctx.addEventListener(window, event as 'popstate', schedule);
     const titleWatch = new MutationObserver(schedule);
-    titleWatch.observe(document.head, { childList: true, subtree: true, characterData: true });
+    void domReady().then(() => titleWatch.observe(document.head, { childList: true, subtree: true, characterData: true }));
     ctx.onInvalidated(() => {
       titleWatch.disconnect();
       mount.remove();
@@ -85,6 +90,11 @@ export default defineContentScript({
     schedule();
   },
 });
+
+function domReady(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+}
 
 function waitForConfirmation(detect: () => Detection, signal: AbortSignal): Promise<Detection> {
   const first = detect();

@@ -1,0 +1,217 @@
+/**
+ * npm run -s bench -- [--json]
+ * Measures what DESIGN.md §6 sets targets for: compile time, lookup latency, content-script size, time from
+ * DOMContentLoaded to a visible panel (against a minimal extension injecting a static box, same run), and the
+ * background's cold start. Needs a build (the npm script runs one) and Debian's Chromium.
+ */
+import { readFileSync, mkdtempSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { readSources } from './read-sources';
+import { compileRegistry } from '../registry/compile';
+import { createIndex, lookup } from '../registry/lookup';
+
+const json = process.argv.includes('--json');
+const EXT = resolve('.output/chrome-mv3');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const log = (...a: unknown[]) => {
+  if (!json) console.error(...a);
+};
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+function benchCompile() {
+  const inputs = readSources(resolve('assets/public/registry-sources'));
+  const times: number[] = [];
+  let registry = compileRegistry(inputs, 'bench');
+  for (let i = 0; i < 7; i++) {
+    const t0 = performance.now();
+    registry = compileRegistry(inputs, 'bench');
+    times.push(performance.now() - t0);
+  }
+  return { registry, compileMs: round(percentile(times, 50)) };
+}
+
+/** A deterministic mix of real registry URLs, their sub-pages, and random or hostile strings. */
+function urls(registry: ReturnType<typeof compileRegistry>, n: number): string[] {
+  let seed = 42;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const pick = <T,>(a: T[]) => a[Math.floor(rnd() * a.length)]!;
+  const real = registry.entries.map((e) => (e.display.startsWith('http') ? e.display : `https://${e.display}`));
+  const words = ['repo', 'tree/main/src', 'blob/HEAD/README.md', '-/issues/12', 'issues', 'pulls', 'x'.repeat(40), '%E2%9C%93', '..', 'Ünïcode'];
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = rnd();
+    if (r < 0.5) out.push(`${pick(real)}/${pick(words)}/${pick(words)}`);
+    else if (r < 0.7) out.push(pick(real));
+    else if (r < 0.9) out.push(`https://github.com/${Math.floor(rnd() * 1e9).toString(36)}/${pick(words)}`);
+    else out.push(pick(['', 'not a url', 'javascript:alert(1)', `https://${'a.'.repeat(50)}fr/${'b/'.repeat(30)}`, 'https://gitlab.com/groups/x/-/y']));
+  }
+  return out;
+}
+
+function benchLookup(registry: ReturnType<typeof compileRegistry>) {
+  const index = createIndex(registry);
+  const list = urls(registry, 100_000);
+  for (const u of list.slice(0, 5000)) lookup(index, u); // warm up the JIT
+  const times = new Float64Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const t0 = process.hrtime.bigint();
+    lookup(index, list[i]!);
+    times[i] = Number(process.hrtime.bigint() - t0) / 1000;
+  }
+  const arr = Array.from(times);
+  return { lookups: list.length, lookupP50Us: round(percentile(arr, 50), 2), lookupP99Us: round(percentile(arr, 99), 2) };
+}
+
+/** The reference: a minimal MV3 extension whose content script injects a static box in a shadow root. */
+function baselineExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ospo-lens-baseline-'));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({ manifest_version: 3, name: 'baseline', version: '1.0', content_scripts: [{ matches: ['https://github.com/*'], js: ['box.js'], run_at: 'document_end' }] }),
+  );
+  writeFileSync(
+    join(dir, 'box.js'),
+    `const host = document.createElement('ospo-lens-panel'); const root = host.attachShadow({ mode: 'open' });
+     root.innerHTML = '<section data-testid="ospo-panel">Public sector</section>'; document.querySelector('.Layout-sidebar').prepend(host);`,
+  );
+  return dir;
+}
+
+async function launch(extension: string): Promise<{ context: BrowserContext; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'ospo-lens-bench-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  const template = readFileSync(resolve('tests/fixtures/pages/github-repo.html'), 'utf8');
+  await context.route(/^https:\/\/github\.com\//, (route) => {
+    const [owner = '', repo = ''] = new URL(route.request().url()).pathname.split('/').filter(Boolean);
+    const body = template
+      .replace(/\{\{OWNER\}\}/g, owner)
+      .replace(/\{\{REPO\}\}/g, repo)
+      .replace(/\{\{PUBLIC\}\}/g, 'true')
+      .replace(/\{\{COLOR_MODE\}\}/g, 'light')
+      .replace(/\{\{LICENCE_LINK\}\}/g, '<a href="#license-ov-file"><svg class="octicon octicon-law"></svg> MIT license</a>');
+    return route.fulfill({ contentType: 'text/html; charset=utf-8', body });
+  });
+  // Main world: note when the panel host appears, in page time. A string, so the bundler's helpers stay out.
+  await context.addInitScript(`
+    new MutationObserver((records, observer) => {
+      for (const r of records)
+        for (const n of r.addedNodes)
+          if (n.nodeName === 'OSPO-LENS-PANEL') {
+            const check = () => {
+              if (n.shadowRoot && n.shadowRoot.querySelector('[data-testid="ospo-panel"]')) {
+                window.__panelAt = performance.now();
+                observer.disconnect();
+              } else requestAnimationFrame(check);
+            };
+            check();
+          }
+    }).observe(document, { childList: true, subtree: true });
+  `);
+  return { context, dir };
+}
+
+/** DOMContentLoaded → panel visible, in ms, on `tabs` fresh tabs after one warm-up load. */
+async function panelTimes(extension: string, tabs: number): Promise<number[]> {
+  const { context, dir } = await launch(extension);
+  try {
+    const urlsToVisit = ['IGNF/itowns', 'InseeFrLab/onyxia', 'etalab/DVF-app', 'BRGM/hubeau', 'codegouvfr/react-dsfr'];
+    const warm = await context.newPage();
+    await warm.goto(`https://github.com/${urlsToVisit[0]}`);
+    await warm.waitForFunction(() => (window as unknown as { __panelAt?: number }).__panelAt !== undefined, null, { timeout: 10_000 });
+    await warm.close();
+    const times: number[] = [];
+    for (let i = 0; i < tabs; i++) {
+      const page = await context.newPage();
+      await page.goto(`https://github.com/${urlsToVisit[i % urlsToVisit.length]}`);
+      await page.waitForFunction(() => (window as unknown as { __panelAt?: number }).__panelAt !== undefined, null, { timeout: 10_000 });
+      times.push(
+        await page.evaluate(() => {
+          const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+          return (window as unknown as { __panelAt: number }).__panelAt - nav.domContentLoadedEventStart;
+        }),
+      );
+      await page.close();
+    }
+    return times;
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Background cold start: the service worker is stopped, then one lookup is asked; ms until the answer. */
+async function coldStart(runs: number): Promise<number[]> {
+  const { context, dir } = await launch(EXT);
+  try {
+    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const id = new URL(sw.url()).host;
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${id}/popup.html?tab=-1`);
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const cdp = await context.newCDPSession(page);
+      const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string }> };
+      for (const t of targetInfos) if (t.type === 'service_worker') await cdp.send('Target.closeTarget', { targetId: t.targetId });
+      await cdp.detach();
+      await page.waitForTimeout(300);
+      times.push(
+        await page.evaluate(async () => {
+          const c = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome;
+          const t0 = performance.now();
+          await c.runtime.sendMessage({ type: 'lookup', url: 'https://github.com/IGNF/itowns' });
+          return performance.now() - t0;
+        }),
+      );
+    }
+    return times;
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const { registry, compileMs } = benchCompile();
+  log(`compile: ${compileMs} ms`);
+  const lookups = benchLookup(registry);
+  log(`lookup: p50 ${lookups.lookupP50Us} µs, p99 ${lookups.lookupP99Us} µs over ${lookups.lookups}`);
+  const contentScriptBytes = statSync(join(EXT, 'content-scripts/forge.js')).size;
+  const backgroundBytes = statSync(join(EXT, 'background.js')).size;
+  const tabs = 10;
+  const baselineDir = baselineExtension();
+  mkdirSync(baselineDir, { recursive: true });
+  const baseline = await panelTimes(baselineDir, tabs);
+  const panel = await panelTimes(EXT, tabs);
+  rmSync(baselineDir, { recursive: true, force: true });
+  const cold = await coldStart(5);
+  const result = {
+    compileMs,
+    ...lookups,
+    contentScriptBytes,
+    backgroundBytes,
+    tabs,
+    panelMsP50: round(percentile(panel, 50)),
+    baselineMsP50: round(percentile(baseline, 50)),
+    panelOverBaseline: round(percentile(panel, 50) / percentile(baseline, 50), 2),
+    coldStartMs: round(percentile(cold, 50)),
+    coldStartRuns: cold.map((t) => round(t)),
+    chromium: CHROMIUM,
+  };
+  console.log(json ? JSON.stringify(result) : result);
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
