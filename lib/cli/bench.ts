@@ -158,13 +158,17 @@ async function coldStart(runs: number): Promise<number[]> {
     const id = new URL(sw.url()).host;
     const page = await context.newPage();
     await page.goto(`chrome-extension://${id}/popup.html?tab=-1`);
+    await page.waitForTimeout(1000); // the popup's own questions are answered before the first stop
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
+      const running = context.serviceWorkers();
+      const closed = Promise.all(running.map((w) => new Promise<void>((r) => w.once('close', () => r()))));
       const cdp = await context.newCDPSession(page);
       const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string }> };
       for (const t of targetInfos) if (t.type === 'service_worker') await cdp.send('Target.closeTarget', { targetId: t.targetId });
       await cdp.detach();
-      await page.waitForTimeout(300);
+      await Promise.race([closed, page.waitForTimeout(3000)]); // the worker is really gone before we ask
+      await page.waitForTimeout(100);
       times.push(
         await page.evaluate(async () => {
           const c = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome;

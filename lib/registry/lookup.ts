@@ -67,12 +67,14 @@ export function lookup(index: RegistryIndex, url: string, kindHint?: PageKind): 
   }
   const pick = <K extends keyof Entry>(k: K): Entry[K] | undefined => chain.find((e) => e[k] !== undefined)?.[k];
   const country = pick('country') ?? 'FR';
+  const psoId = pick('psoId');
+  const flossPolicy = pick('flossPolicy');
   const organisation = {
     name: pick('name') ?? matched.display.replace(/^https?:\/\//, ''),
     country,
     account: matched.display,
-    ...(pick('psoId') ? { psoId: pick('psoId') } : {}),
-    ...(pick('flossPolicy') ? { flossPolicy: pick('flossPolicy') } : {}),
+    ...(psoId ? { psoId } : {}),
+    ...(flossPolicy ? { flossPolicy } : {}),
   };
 
   let ospo: LookupResult['ospo'] = null;
