@@ -108,6 +108,17 @@ export default defineBackground(() => {
       return { host, known, enabled };
     },
     knownForges: async () => knownForges(await index()),
+    pageState: async ({ publicSector, name }, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return true as const;
+      // The badge is a mark, the title says it in words (what screen readers announce for the button).
+      const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction; // Firefox MV2
+      const title = browser.i18n.getMessage('actionTitle');
+      await action.setBadgeText({ tabId, text: publicSector ? '✓' : '' });
+      if (publicSector) await action.setBadgeBackgroundColor({ tabId, color: '#1a7f37' });
+      await action.setTitle({ tabId, title: publicSector ? `${title} — ${browser.i18n.getMessage('publicSector')}: ${name ?? ''}` : title });
+      return true as const;
+    },
   });
 
   /** Content scripts cover exactly the granted hosts; the toolbar marks the known forges not enabled yet. */

@@ -4,7 +4,7 @@ import { ask } from '@/lib/messaging/client';
 import { parsePageUrl } from '@/lib/forges';
 import { detectPage, type Detection } from '@/lib/forges/detect';
 import { githubLicenceHint } from '@/lib/forges/github-dom';
-import { getSettings } from '@/lib/storage/settings';
+import { getSettings, setSettings } from '@/lib/storage/settings';
 import { formatAge } from '@/lib/i18n/format';
 import { PanelMount } from './mount';
 
@@ -26,7 +26,8 @@ export default defineContentScript({
     global[INSTANCE] = () => ctx.isValid;
 
     const t = (key: string, subs?: string | string[]) => browser.i18n.getMessage(key as never, subs);
-    const mount = new PanelMount(t);
+    const mount = new PanelMount(t, (panelCollapsed) => void setSettings({ panelCollapsed }).catch(() => undefined));
+    void getSettings().then((s) => s.panelCollapsed && mount.setCollapsed(true), () => undefined);
     let current = ''; // identity of the page the panel is for: host and path
     let state: 'pending' | 'shown' | 'none' = 'none';
     let run = 0;
@@ -43,19 +44,26 @@ export default defineContentScript({
       current = identity;
       const mine = ++run;
       state = 'none';
-      if (!identity) return mount.remove();
+      if (!identity) {
+        void ask('pageState', { publicSector: false }).catch(() => undefined);
+        return mount.remove();
+      }
       state = 'pending';
       const early = ask('lookup', { url: location.href, kind: ref.kind }).catch(() => undefined);
       const page = await waitForConfirmation(() => detectPage(location.href, document), ctx.signal);
       await domReady();
       if (mine !== run) return; // a newer navigation took over
       state = 'none';
-      if (page.answer !== 'yes') return mount.remove();
+      if (page.answer !== 'yes') {
+        void ask('pageState', { publicSector: false }).catch(() => undefined);
+        return mount.remove();
+      }
       try {
         const guessed = await early;
         const result = guessed && guessed.kind === page.kind && guessed.url === location.href ? guessed : await ask('lookup', { url: location.href, kind: page.kind });
         if (mine !== run || !ctx.isValid) return; // stale answer for a previous page: never shown
         const isRepo = page.kind === 'repository';
+        void ask('pageState', { publicSector: result.publicSector, name: result.organisation?.name }).catch(() => undefined);
         if (!result.publicSector && !(isRepo && (await getSettings()).licenceEverywhere)) return mount.remove();
         if (mine !== run) return;
         mount.show(result, page.anchors, isRepo ? 'loading' : undefined);

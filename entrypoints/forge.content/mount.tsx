@@ -21,7 +21,16 @@ export class PanelMount {
   private footer: string | undefined;
   private themeWatch: { observer: MutationObserver; media: MediaQueryList; onMedia: () => void } | undefined;
 
-  constructor(private readonly t: Translate) {}
+  /** `onCollapse` saves the state; `collapsed` is where it starts. */
+  constructor(
+    private readonly t: Translate,
+    private readonly onCollapse?: (collapsed: boolean) => void,
+  ) {}
+
+  setCollapsed(collapsed: boolean): void {
+    this.collapsed = collapsed;
+    this.render();
+  }
 
   isAttached(): boolean {
     return !!this.host?.isConnected;
@@ -98,6 +107,7 @@ export class PanelMount {
     if (!this.root || !this.last) return;
     const onToggle = () => {
       this.collapsed = !this.collapsed;
+      this.onCollapse?.(this.collapsed);
       this.render();
     };
     render(

@@ -19,6 +19,8 @@ export interface Protocol {
   provenance: { request: { url: string }; response: { sources: string[]; generatedAt: string; origin: 'bundled' | 'refreshed' } };
   /** Search the registry by name (popup). */
   search: { request: { query: string }; response: SearchHit[] };
+  /** The content script tells what the tab shows, for the toolbar badge (the sender's tab). */
+  pageState: { request: { publicSector: boolean; name?: string }; response: true };
   /** Download and check a custom registry before it is saved. */
   validateRegistry: { request: { url: string }; response: { ok: true; entries: number; rejected: number } | { ok: false; reason: string } };
   /** Forget cached licence facts. */

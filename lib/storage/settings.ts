@@ -10,9 +10,11 @@ export interface Settings {
   disabledSources: string[];
   /** URLs of registries in the compiled format that the user added. @default [] */
   customRegistries: string[];
+  /** The panel shows only its header line. @default false */
+  panelCollapsed: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { licenceEverywhere: false, refreshHours: 24, disabledSources: [], customRegistries: [] };
+export const DEFAULT_SETTINGS: Settings = { licenceEverywhere: false, refreshHours: 24, disabledSources: [], customRegistries: [], panelCollapsed: false };
 export const REFRESH_HOURS = [6, 24, 24 * 7] as const;
 const KEY = 'settings';
 
@@ -26,6 +28,7 @@ export function readSettings(stored: unknown): Settings {
     refreshHours: typeof s.refreshHours === 'number' && s.refreshHours >= 1 && s.refreshHours <= 24 * 30 ? s.refreshHours : DEFAULT_SETTINGS.refreshHours,
     disabledSources: strings(s.disabledSources) ?? DEFAULT_SETTINGS.disabledSources,
     customRegistries: strings(s.customRegistries) ?? DEFAULT_SETTINGS.customRegistries,
+    panelCollapsed: typeof s.panelCollapsed === 'boolean' ? s.panelCollapsed : DEFAULT_SETTINGS.panelCollapsed,
   };
 }
 

@@ -60,3 +60,31 @@ test('no panel on a private repository page, even under a public owner', async (
   await page.goto('https://github.com/IGNF/secret');
   expect(await settledPanelCount(page)).toBe(0);
 });
+
+test('the toolbar badge and title say when a tab shows a public-sector repository', async ({ context, sw }) => {
+  const page = await context.newPage();
+  const badge = () =>
+    sw.evaluate(async () => {
+      type Api = { tabs: { query(q: object): Promise<Array<{ id: number }>> }; action: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> } };
+      const c = (globalThis as unknown as { chrome: Api }).chrome;
+      const [tab] = await c.tabs.query({ url: 'https://github.com/*' });
+      return { text: await c.action.getBadgeText({ tabId: tab!.id }), title: await c.action.getTitle({ tabId: tab!.id }) };
+    });
+  await page.goto('https://github.com/IGNF/itowns');
+  await expect(panel(page)).toBeVisible();
+  await expect.poll(badge).toEqual({ text: '✓', title: expect.stringContaining("Public sector: Institut national de l'information") });
+  await page.goto('https://github.com/torvalds/linux');
+  await expect.poll(badge).toEqual({ text: '', title: 'OSPO Lens' });
+});
+
+test('the panel remembers that it was collapsed', async ({ context, sw: _sw }) => {
+  const page = await context.newPage();
+  await page.goto('https://github.com/IGNF/itowns');
+  await panel(page).getByRole('button').click();
+  await expect(panel(page).getByTestId('ospo-name')).toHaveCount(0);
+  await page.goto('https://github.com/InseeFrLab/onyxia');
+  await expect(panel(page).getByTestId('org-name')).toContainText('Insee');
+  await expect(panel(page).getByRole('button')).toHaveAttribute('aria-expanded', 'false');
+  await panel(page).getByRole('button').click();
+  await expect(panel(page).getByTestId('ospo-name')).toBeVisible();
+});
