@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const DIR = 'assets/public/_locales';
+type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+const load = (lang: string): Messages => JSON.parse(readFileSync(join(DIR, lang, 'messages.json'), 'utf8'));
+const en = load('en');
+const langs = readdirSync(DIR);
+
+/** `t('key')` / `getMessage('key')` literals in the code (`calls`), and every quoted word in it (`mentioned`). */
+function usedKeys(): { calls: Set<string>; mentioned: Set<string> } {
+  const keys = new Set<string>();
+  const mentioned = new Set<string>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.tsx?$/.test(entry.name)) {
+        const code = readFileSync(path, 'utf8');
+        for (const m of code.matchAll(/\b(?:t|getMessage)\(\s*'([A-Za-z_]+)'/g)) keys.add(m[1]!);
+        for (const m of code.matchAll(/'([A-Za-z_]+)'/g)) mentioned.add(m[1]!);
+      }
+    }
+  };
+  for (const d of ['entrypoints', 'components', 'lib']) walk(d);
+  for (const k of ['extName', 'extDescription', 'actionTitle']) mentioned.add(k); // used by the manifest
+  return { calls: keys, mentioned };
+}
+
+describe('locales', () => {
+  it('ships English, French, and more', () => {
+    expect(langs).toEqual(expect.arrayContaining(['en', 'fr', 'de', 'es', 'it', 'nl']));
+  });
+
+  it.each(langs)('%s has every key of English, with the same placeholders, and no empty message', (lang) => {
+    const m = load(lang);
+    expect(Object.keys(m).sort()).toEqual(Object.keys(en).sort());
+    for (const [key, value] of Object.entries(m)) {
+      expect(value.message.trim(), `${lang}.${key}`).not.toBe('');
+      const wanted = [...en[key]!.message.matchAll(/\$[A-Z]+\$/g)].map((x) => x[0]).sort();
+      expect([...value.message.matchAll(/\$[A-Z]+\$/g)].map((x) => x[0]).sort(), `${lang}.${key}`).toEqual(wanted);
+    }
+  });
+
+  it('every key the code uses exists, and every key that exists is used', () => {
+    const { calls, mentioned } = usedKeys();
+    const dynamic = /^(licence_|catalogue_|every)/; // built from a status, a catalogue kind or an interval
+    for (const k of calls) expect(en, k).toHaveProperty(k);
+    for (const k of Object.keys(en)) if (!dynamic.test(k)) expect(mentioned.has(k), `unused key ${k}`).toBe(true);
+  });
+});
