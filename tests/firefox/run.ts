@@ -1,14 +1,16 @@
 /**
  * End-to-end in Debian's Firefox ESR, driven by puppeteer-core over WebDriver BiDi (Playwright cannot drive
  * a stock Firefox). Loads the Firefox build, serves saved GitHub-like pages by request interception, and
- * checks the panel. (The popup is not driven here: WebDriver BiDi refuses to navigate to moz-extension://
- * pages, and nothing else can open it without a user gesture.) Prints "N passed, N failed"; exits non-zero on
- * a failure.
+ * checks the panel and the popup. WebDriver BiDi refuses to navigate to moz-extension:// pages, and nothing
+ * opens a popup without a user gesture; so the popup test loads a copy of the build whose only change is
+ * popup.html listed in web_accessible_resources, and a page navigates itself there (the popup's code is the
+ * shipped one). Prints "N passed, N failed"; exits non-zero on a failure.
  * Run: npm run test:firefox (builds first). FIREFOX_PATH overrides /usr/bin/firefox-esr.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { githubHtml } from '../e2e/fixtures';
 
@@ -35,6 +37,48 @@ async function panelText(page: Page, testid: string): Promise<string> {
   const handle = await page.waitForSelector(`>>> [data-testid="${testid}"]`, { timeout: 10_000 });
   return (await handle!.evaluate((el) => el.textContent ?? '')).trim();
 }
+
+/** The popup test's copy of the build: popup.html (and its chunks) reachable from a page, nothing else changed. */
+function popupReachableBuild(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ospo-lens-ff-popup-'));
+  cpSync(EXT, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  manifest.web_accessible_resources = ['popup.html', 'chunks/*', 'assets/*'];
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
+}
+
+async function openPopup(page: Page, query = ''): Promise<void> {
+  await page.evaluate((u) => void (location.href = u), `moz-extension://${UUID}/popup.html${query}`);
+  await page.waitForFunction(() => location.protocol === 'moz-extension:' && document.querySelector('[data-testid="popup"]') !== null, { timeout: 10_000 });
+}
+
+const popupTests: Array<[string, (browser: Browser) => Promise<void>]> = [
+  [
+    'the popup answers for a public-sector repository tab',
+    async (browser) => {
+      const page = await browser.newPage();
+      await servePages(page);
+      await page.goto('https://github.com/InseeFrLab/onyxia');
+      await panelText(page, 'org-name');
+      const popup = await browser.newPage();
+      await servePages(popup);
+      await popup.goto('https://github.com/torvalds/linux');
+      await openPopup(popup);
+      const tabId = await popup.evaluate(async () => {
+        const b = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<Array<{ id: number }>> } } }).browser;
+        return (await b.tabs.query({ url: 'https://github.com/InseeFrLab/onyxia' }))[0]?.id;
+      });
+      assert.ok(tabId, 'the GitHub tab is found');
+      await openPopup(popup, `?tab=${tabId}`);
+      await popup.waitForSelector('[data-testid="popup"][data-status="public-sector"]', { timeout: 10_000 });
+      assert.match(await popup.$eval('[data-testid="org-name"]', (el) => el.textContent ?? ''), /Insee/);
+      assert.equal(await popup.$eval('[data-testid="ospo-name"]', (el) => el.getAttribute('data-ospo-scope')), 'nearest');
+      await popup.close();
+      await page.close();
+    },
+  ],
+];
 
 const tests: Array<[string, (browser: Browser) => Promise<void>]> = [
   [
@@ -81,30 +125,36 @@ const tests: Array<[string, (browser: Browser) => Promise<void>]> = [
 async function main() {
   if (!existsSync(FIREFOX)) throw new Error(`No Firefox at ${FIREFOX}: apt-get install -y firefox-esr, or set FIREFOX_PATH`);
   if (!existsSync(resolve(EXT, 'manifest.json'))) throw new Error(`No Firefox build at ${EXT}: npm run build:firefox`);
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
-  });
   let passed = 0;
   let failed = 0;
-  try {
-    const id = await browser.installExtension(EXT);
-    assert.equal(id, GECKO_ID);
-    for (const [name, run] of tests) {
-      try {
-        await run(browser);
-        passed++;
-        console.log(`  ✓ firefox › ${name}`);
-      } catch (error) {
-        failed++;
-        console.log(`  ✘ firefox › ${name}\n    ${(error as Error).message.split('\n').join('\n    ')}`);
+  const popupBuild = popupReachableBuild();
+  for (const [extension, suite] of [
+    [EXT, tests],
+    [popupBuild, popupTests],
+  ] as const) {
+    const browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      headless: true,
+      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
+    });
+    try {
+      assert.equal(await browser.installExtension(extension), GECKO_ID);
+      for (const [name, run] of suite) {
+        try {
+          await run(browser);
+          passed++;
+          console.log(`  ✓ firefox › ${name}`);
+        } catch (error) {
+          failed++;
+          console.log(`  ✘ firefox › ${name}\n    ${(error as Error).message.split('\n').join('\n    ')}`);
+        }
       }
+    } finally {
+      await browser.close();
     }
-  } finally {
-    await browser.close();
   }
+  rmSync(popupBuild, { recursive: true, force: true });
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 }
