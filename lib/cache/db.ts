@@ -26,18 +26,23 @@ let opening: Promise<IDBPDatabase<Schema> | undefined> | undefined;
 const memory = new Map<string, Cached<unknown>>();
 
 function db(): Promise<IDBPDatabase<Schema> | undefined> {
-  opening ??= openDB<Schema>(DB_NAME, DB_VERSION, {
-    upgrade(database, oldVersion) {
-      // One step per version; never drop a store a later version still reads.
-      if (oldVersion < 1) {
-        database.createObjectStore('facts');
-        database.createObjectStore('registry');
-      }
-    },
-  }).catch((error: unknown) => {
-    console.warn('[ospo-lens] IndexedDB unavailable, caching in memory', error);
-    return undefined;
-  });
+  opening ??= (async () => {
+    try {
+      return await openDB<Schema>(DB_NAME, DB_VERSION, {
+        upgrade(database, oldVersion) {
+          // One step per version; never drop a store a later version still reads.
+          if (oldVersion < 1) {
+            database.createObjectStore('facts');
+            database.createObjectStore('registry');
+          }
+        },
+      });
+    } catch (error) {
+      // open() may throw at once (private modes) or fail later (quota, corruption): memory takes over.
+      console.warn('[ospo-lens] IndexedDB unavailable, caching in memory', error);
+      return undefined;
+    }
+  })();
   return opening;
 }
 

@@ -43,3 +43,13 @@ test('the popup shows the registry state and refreshes it', async ({ context, ex
   await expect(popup.getByTestId('registry-line')).toHaveAttribute('data-origin', 'refreshed');
   await expect(popup.getByTestId('registry-line')).toContainText('updated');
 });
+
+test('the popup on a page that is not a repository says so', async ({ context, sw, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto('https://github.com/settings/profile');
+  const tab = await tabIdOf(sw, 'https://github.com/settings/profile');
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tab}`);
+  await expect(popup.getByTestId('popup')).toHaveAttribute('data-status', 'not-repository');
+  await expect(popup.getByTestId('popup')).toContainText('Not a repository page.');
+});
