@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { RegistryStatus } from '@/lib/messaging/protocol';
 import type { LookupResult } from '@/lib/registry/lookup';
 import type { SearchHit } from '@/lib/registry/search';
@@ -95,12 +95,12 @@ function PopupBody({ state, t }: { state: PopupState; t: Translate }) {
 function Search({ t, onSearch }: { t: Translate; onSearch: (q: string) => Promise<SearchHit[]> }) {
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | undefined>();
-  let latest = 0;
+  const latest = useRef(0); // an answer for an older query never replaces a newer one
   const run = async (q: string) => {
     setQuery(q);
-    const mine = ++latest;
+    const mine = ++latest.current;
     const found = q.trim().length >= 2 ? await onSearch(q) : undefined;
-    if (mine === latest) setHits(found);
+    if (mine === latest.current) setHits(found);
   };
   return (
     <section class="search" aria-labelledby="search-label">
