@@ -90,8 +90,21 @@ export default defineContentScript({
     for (const event of ['turbo:render', 'turbo:load', 'soft-nav:end', 'soft-nav:react-done', 'popstate', 'pageshow'])
       ctx.addEventListener(window, event as 'popstate', schedule);
     const titleWatch = new MutationObserver(schedule);
-    void domReady().then(() => titleWatch.observe(document.head, { childList: true, subtree: true, characterData: true }));
+    // Hosts re-render their sidebars (React hydration, partial updates): put the panel back, at most once a frame.
+    let frame = 0;
+    const bodyWatch = new MutationObserver(() => {
+      if (state !== 'shown' || frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        if (state === 'shown' && !mount.isAttached()) mount.reattach();
+      });
+    });
+    void domReady().then(() => {
+      titleWatch.observe(document.head, { childList: true, subtree: true, characterData: true });
+      bodyWatch.observe(document.body, { childList: true, subtree: true });
+    });
     ctx.onInvalidated(() => {
+      bodyWatch.disconnect();
       titleWatch.disconnect();
       mount.remove();
     });

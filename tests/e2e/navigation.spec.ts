@@ -61,3 +61,15 @@ test('a stale answer for a previous page is never shown', async ({ context, sw: 
   expect(inserted).toBe(0);
   expect(await settledPanelCount(page)).toBe(0);
 });
+
+test('when the host page re-renders its sidebar, the panel comes back, once', async ({ context, sw: _sw }) => {
+  const page = await context.newPage();
+  await page.goto('https://github.com/IGNF/itowns');
+  await expect(panel(page)).toBeVisible();
+  await page.evaluate(() => {
+    document.querySelector('.Layout-sidebar')!.innerHTML = '<div class="BorderGrid"><h2>About</h2><p>re-rendered</p></div>';
+  });
+  await expect(panel(page).getByTestId('ospo-name')).toHaveText("OSPO de l'IGN");
+  expect(await page.evaluate(() => document.querySelector('.Layout-sidebar')?.firstElementChild?.tagName)).toBe('OSPO-LENS-PANEL');
+  expect(await settledPanelCount(page)).toBe(1);
+});
