@@ -27,7 +27,14 @@ if (fileAt !== -1) {
     console.error('usage: lookup --file urls.txt');
     process.exit(2);
   }
-  for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    console.error(`lookup: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    process.exit(2);
+  }
+  for (const line of text.split(/\r?\n/)) {
     const url = line.trim();
     if (url && !url.startsWith('#')) console.log(JSON.stringify(lookup(index, url)));
   }

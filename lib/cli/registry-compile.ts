@@ -21,6 +21,12 @@ const out = resolve(opt('--out') ?? DEFAULT_OUT);
 const started = performance.now();
 const registry = compileFolder(sources);
 const ms = performance.now() - started;
+if (registry.entries.length === 0) {
+  // An empty registry would make a build that answers "not public" everywhere: refuse, keep the old file.
+  for (const s of registry.sources) console.error(`${s.id}: ${s.error ?? `${s.kept} kept, ${s.rejected.length} rejected`}`);
+  console.error(`registry: no valid account in ${sources}; nothing written to ${out}`);
+  process.exit(1);
+}
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, JSON.stringify(registry));
 

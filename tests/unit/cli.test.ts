@@ -49,3 +49,31 @@ describe('npm run registry:compile', () => {
     expect(registry.entries.some((e: { key: string }) => e.key === 'github.com/it-at-m')).toBe(false); // only FLOSS-PSO knew it
   });
 });
+
+describe('CLI bad input', () => {
+  const fails = (script: string, args: string[]) => {
+    try {
+      run(script, args);
+      return undefined;
+    } catch (e) {
+      return e as { status: number; stderr: string };
+    }
+  };
+
+  it('registry:compile refuses to write an empty registry', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'empty-')), 'registry.json');
+    const e = fails('lib/cli/registry-compile.ts', ['--sources', '/nonexistent-folder', '--out', out]);
+    expect(e?.status).toBe(1);
+    expect(e?.stderr).toMatch(/no valid account in \/nonexistent-folder; nothing written/);
+  });
+
+  it('lookup --file names a file it cannot read', () => {
+    const e = fails('lib/cli/lookup.ts', ['--file', '/nonexistent.txt']);
+    expect(e?.status).toBe(2);
+    expect(e?.stderr).toContain('cannot read /nonexistent.txt: ENOENT');
+  });
+
+  it('lookup without a URL prints its usage', () => {
+    expect(fails('lib/cli/lookup.ts', [])?.status).toBe(2);
+  });
+});
