@@ -110,7 +110,7 @@ export async function repoFacts(deps: FactsDeps, ref: PageRef, hint: string | un
     pc.verdict = verdict;
     pc.mismatch = !!licence.spdx && !!verdict.spdx && verdict.spdx !== licence.spdx;
   }
-  const policyUrl = country ? POLICIES[country.toUpperCase()]?.reference : undefined;
+  const policyUrl = country ? POLICIES.get(country.toUpperCase())?.reference : undefined;
   return { licence: policyUrl ? { ...licence, policyUrl } : licence, publiccode: pc };
 }
 

@@ -9,7 +9,10 @@ export { candidateKeys, hostOf } from './keys';
 export const adapters: Record<ForgeId, ForgeAdapter> = { github, gitlab };
 
 /** Hosts whose forge is known without the registry. */
-const STATIC_FORGES: Record<string, ForgeId> = { 'github.com': 'github', 'gitlab.com': 'gitlab' };
+const STATIC_FORGES: ReadonlyMap<string, ForgeId> = new Map([
+  ['github.com', 'github'],
+  ['gitlab.com', 'gitlab'],
+]);
 
 /**
  * URL → page reference. `forgeOfHost` tells the forge of other hosts (from the registry's forge list);
@@ -25,7 +28,7 @@ export function parsePageUrl(input: string, forgeOfHost: (host: string) => Forge
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { forge: null, host: '', path: '', kind: 'other', keys: [] };
   const host = hostOf(url);
-  const forge = STATIC_FORGES[host] ?? forgeOfHost(host) ?? null;
+  const forge = STATIC_FORGES.get(host) ?? forgeOfHost(host) ?? null;
   if (!forge) return { forge: null, host, path: '', kind: 'other', keys: [] };
   const { path, kind } = adapters[forge].parse(url);
   return { forge, host, path, kind, keys: kind === 'other' ? [] : candidateKeys(host, path) };

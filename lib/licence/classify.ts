@@ -21,7 +21,7 @@ type Expr = { id: string; exception?: string } | { op: 'AND' | 'OR'; left: Expr;
 function identify(token: string): string | undefined {
   const t = token.trim();
   const key = t.toLowerCase().replace(/\s+/g, ' ').replace(/\s+(license|licence)$/, '');
-  return canonicalId(t) ?? DISPLAY_NAMES[key] ?? DISPLAY_NAMES[t.toLowerCase()] ?? correctId(t);
+  return canonicalId(t) ?? DISPLAY_NAMES.get(key) ?? DISPLAY_NAMES.get(t.toLowerCase()) ?? correctId(t);
 }
 
 /** `GPL-3.0+` (the SPDX `+` operator) → `GPL-3.0-or-later` where that id exists, else `<id>+`. */
@@ -90,7 +90,7 @@ function classifyId(id: string, country?: string): Leaf {
   const osi = isOsi(id);
   const fsfFlag = fsfLibre(id);
   const fsf = fsfFlag === true;
-  const policy = country ? POLICIES[country.toUpperCase()] : undefined;
+  const policy = country ? POLICIES.get(country.toUpperCase()) : undefined;
   // `X+` means "X or later": X itself may be chosen (deprecated GNU ids `GPL-3.0+` included).
   const kind = policy?.allowed.get(id) ?? policy?.allowed.get(id.replace(/\+$/, '-or-later')) ?? policy?.allowed.get(id.replace(/\+$/, ''));
   if (kind) return { status: 'allowed', kind, osi, fsf };

@@ -3,7 +3,7 @@
  * picker and the repository sidebar, e.g. "MIT license"), GitLab's names, and the headings of licence files
  * GitHub reports as "Other" (CeCILL, Etalab). Keys are lower-case, without a trailing " license"/" licence".
  */
-export const DISPLAY_NAMES: Readonly<Record<string, string>> = {
+const NAMES: Readonly<Record<string, string>> = {
   mit: 'MIT',
   'apache license 2.0': 'Apache-2.0',
   'apache-2.0': 'Apache-2.0',
@@ -51,6 +51,9 @@ export const DISPLAY_NAMES: Readonly<Record<string, string>> = {
   'etalab-2.0': 'etalab-2.0',
   'etalab open license 2.0': 'etalab-2.0',
 };
+
+/** A name → SPDX id map; a Map, so that input such as `__proto__` or `constructor` finds nothing. */
+export const DISPLAY_NAMES: ReadonlyMap<string, string> = new Map(Object.entries(NAMES));
 
 /** What forges say when they found a licence file they could not identify, or none. */
 export const UNIDENTIFIED = new Set(['other', 'noassertion', 'view license', 'unknown', 'custom']);

@@ -25,4 +25,4 @@ const FR: LicencePolicy = {
 };
 
 /** Policies as data: one entry per country with a real, published list. */
-export const POLICIES: Readonly<Record<string, LicencePolicy>> = { FR };
+export const POLICIES: ReadonlyMap<string, LicencePolicy> = new Map([['FR', FR]]);

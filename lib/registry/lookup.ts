@@ -84,7 +84,7 @@ export function lookup(index: RegistryIndex, url: string, kindHint?: PageKind): 
   else if (withOspo?.ospoUrl)
     ospo = { name: withOspo.ospoUrl.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, ''), url: withOspo.ospoUrl, scope: 'own' };
   else {
-    const national = index.ospos.get(index.registry.nationalOspos[country] ?? '');
+    const national = Object.hasOwn(index.registry.nationalOspos, country) ? index.ospos.get(index.registry.nationalOspos[country]!) : undefined;
     if (national) ospo = ospoOf(national, 'nearest');
   }
 

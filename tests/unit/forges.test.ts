@@ -62,7 +62,7 @@ describe('parsePageUrl()', () => {
     ]);
   });
 
-  it.each(['', 'not a url', 'javascript:alert(1)', 'ftp://github.com/a/b', 'https://', 'https://example.org/a/b', 'about:blank'])(
+  it.each(['https://__proto__/a/b', 'https://constructor/x', '', 'not a url', 'javascript:alert(1)', 'ftp://github.com/a/b', 'https://', 'https://example.org/a/b', 'about:blank'])(
     'does not understand %j: kind other, no keys',
     (input) => {
       const ref = parsePageUrl(input);

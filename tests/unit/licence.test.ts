@@ -60,6 +60,8 @@ describe('classifyLicence() for a French body (CRPA D323-2-1)', () => {
     ['<script>alert(1)</script>', null, 'unknown', false, false],
     ['MIT OR', null, 'unknown', false, false],
     ['x'.repeat(5000), null, 'unknown', false, false],
+    ['__proto__', null, 'unknown', false, false], // found by the property test: a name lookup hit Object.prototype
+    ['constructor', null, 'unknown', false, false],
   ];
   it.each(TABLE)('%j → %s, %s', (input, spdx, status, osi, fsf) => {
     const v = classifyLicence(input, 'FR');
