@@ -190,6 +190,7 @@ async function main() {
   log(`compile: ${compileMs} ms`);
   const lookups = benchLookup(registry);
   log(`lookup: p50 ${lookups.lookupP50Us} µs, p99 ${lookups.lookupP99Us} µs over ${lookups.lookups}`);
+  if (process.argv.includes('--lookup-only')) return console.log(json ? JSON.stringify({ compileMs, ...lookups }) : { compileMs, ...lookups });
   const contentScriptBytes = statSync(join(EXT, 'content-scripts/forge.js')).size;
   const backgroundBytes = statSync(join(EXT, 'background.js')).size;
   const tabs = 10;

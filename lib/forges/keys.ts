@@ -18,8 +18,10 @@ export function segmentsOf(pathname: string): string[] {
 
 /** `host/a/b/c` → [`host/a/b/c`, `host/a/b`, `host/a`, `host`]. */
 export function candidateKeys(host: string, path: string): string[] {
-  const segs = path ? path.toLowerCase().split('/') : [];
-  const keys: string[] = [];
-  for (let i = segs.length; i >= 0; i--) keys.push([host, ...segs.slice(0, i)].join('/'));
-  return keys;
+  const keys = [host];
+  if (path) {
+    let key = host;
+    for (const seg of path.toLowerCase().split('/')) keys.push((key = `${key}/${seg}`));
+  }
+  return keys.reverse();
 }

@@ -1,11 +1,12 @@
 import correct from 'spdx-correct';
 import ids from 'spdx-license-ids/index.json';
 import deprecated from 'spdx-license-ids/deprecated.json';
-import list from 'spdx-license-list';
+import osiIds from '../../assets/generated/spdx-osi.json';
 import fsf from '../../assets/licence-data/spdx-fsf.json';
 
 const CANONICAL = new Map<string, string>([...ids, ...deprecated].map((id) => [id.toLowerCase(), id]));
-const OSI = new Set(Object.entries(list as Record<string, { osiApproved: boolean }>).filter(([, l]) => l.osiApproved).map(([id]) => id));
+/** OSI approval, from the spdx-license-list package, reduced to ids at build time (lib/cli/licence-data.ts). */
+const OSI = new Set(osiIds.osi);
 const FSF_LIBRE = new Set(fsf.fsfLibre);
 const FSF_NON_FREE = new Set(fsf.fsfNonFree);
 

@@ -59,23 +59,38 @@ export function lookup(index: RegistryIndex, url: string, kindHint?: PageKind): 
     const e = index.entries.get(key);
     if (e) chain.push(e);
   }
-  const base = { url, forge: ref.forge, host: ref.host, path: ref.path, kind };
   const matched = chain[0];
   const sillItem = kind === 'repository' ? index.sill.get(ref.keys[0] ?? '') : undefined;
+  // Objects are written out whole (no spreads): the same shapes every time keep this path fast (p99 ≤ 50 µs).
   if (!matched) {
-    return { ...base, publicSector: false, organisation: null, ospo: null, matchedKey: null, catalogue: catalogueLinks({ ...base, sill: sillItem }) };
+    return {
+      url,
+      forge: ref.forge,
+      host: ref.host,
+      path: ref.path,
+      kind,
+      publicSector: false,
+      organisation: null,
+      ospo: null,
+      catalogue: catalogueLinks({ host: ref.host, path: ref.path, kind, sill: sillItem }),
+      matchedKey: null,
+    };
   }
-  const pick = <K extends keyof Entry>(k: K): Entry[K] | undefined => chain.find((e) => e[k] !== undefined)?.[k];
-  const country = pick('country') ?? 'FR';
-  const psoId = pick('psoId');
-  const flossPolicy = pick('flossPolicy');
-  const organisation = {
-    name: pick('name') ?? matched.display.replace(/^https?:\/\//, ''),
-    country,
-    account: matched.display,
-    ...(psoId ? { psoId } : {}),
-    ...(flossPolicy ? { flossPolicy } : {}),
-  };
+  // Most specific first: each fact comes from the first entry of the chain that states it.
+  let name: string | undefined;
+  let countryOf: string | undefined;
+  let psoId: string | undefined;
+  let flossPolicy: string | undefined;
+  for (const e of chain) {
+    name ??= e.name;
+    countryOf ??= e.country;
+    psoId ??= e.psoId;
+    flossPolicy ??= e.flossPolicy;
+  }
+  const country = countryOf ?? 'FR';
+  const organisation: NonNullable<LookupResult['organisation']> = { name: name ?? matched.display.replace(/^https?:\/\//, ''), country, account: matched.display };
+  if (psoId) organisation.psoId = psoId;
+  if (flossPolicy) organisation.flossPolicy = flossPolicy;
 
   let ospo: LookupResult['ospo'] = null;
   const withOspo = chain.find((e) => e.ospo !== undefined || e.ospoUrl !== undefined);
@@ -91,12 +106,16 @@ export function lookup(index: RegistryIndex, url: string, kindHint?: PageKind): 
   const fromCodeGouv = chain.some((e) => e.sources.includes('codegouvfr-accounts'));
   const editUrl = (own && withOspo === matched ? own.editUrl : undefined) ?? index.sourceEditUrl.get(matched.sources[0]!);
   return {
-    ...base,
+    url,
+    forge: ref.forge,
+    host: ref.host,
+    path: ref.path,
+    kind,
     publicSector: true,
     organisation,
     ospo,
+    catalogue: catalogueLinks({ host: ref.host, path: ref.path, kind, sill: sillItem, codeGouvFr: fromCodeGouv, registryEntry: editUrl, publicSector: true }),
     matchedKey: matched.key,
-    catalogue: catalogueLinks({ ...base, sill: sillItem, codeGouvFr: fromCodeGouv, registryEntry: editUrl, publicSector: true }),
   };
 }
 
