@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { fireEvent, render } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
 import { Panel } from '@/components/Panel';
 import type { LookupResult } from '@/lib/registry/lookup';
 
@@ -23,6 +23,7 @@ const IGN: LookupResult = {
 };
 
 describe('<Panel>', () => {
+  afterEach(cleanup);
   it('renders the test hooks of DESIGN.md §5', () => {
     const { container } = render(<Panel result={IGN} t={t} />);
     const root = container.querySelector('[data-testid="ospo-panel"]')!;

@@ -1,0 +1,50 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EnableForge } from '@/components/EnableForge';
+import { ForgeSettings } from '@/components/ForgeSettings';
+import { Popup } from '@/components/Popup';
+import type { LookupResult } from '@/lib/registry/lookup';
+
+const t = (key: string, subs?: string | string[]) => (subs ? `${key}(${[subs].flat().join('|')})` : key);
+const other: LookupResult = { url: 'https://gitlab.inria.fr/explore', forge: 'gitlab', host: 'gitlab.inria.fr', path: '', kind: 'other', publicSector: false, organisation: null, ospo: null, catalogue: [], matchedKey: null };
+
+describe('<Popup> and the forge opt-in', () => {
+  afterEach(cleanup);
+  it('offers to show panels on a known public forge, and asks on click', () => {
+    const onEnable = vi.fn();
+    const { getByTestId, container } = render(
+      <Popup state={{ status: 'ready', result: other }} t={t} extra={<EnableForge forge={{ host: 'gitlab.inria.fr', forge: 'gitlab', whole: true, name: 'Inria' }} enabled={false} t={t} onEnable={onEnable} />} />,
+    );
+    expect(getByTestId('popup').getAttribute('data-status')).toBe('not-repository');
+    expect(container.textContent).toContain('forgeOfBody(gitlab.inria.fr|Inria)');
+    fireEvent.click(getByTestId('enable-forge'));
+    expect(onEnable).toHaveBeenCalledOnce();
+  });
+
+  it('says when the prompt was refused, and when panels are on', () => {
+    const forge = { host: 'framagit.org', forge: 'gitlab', whole: false };
+    const refused = render(<EnableForge forge={forge} enabled={false} t={t} onEnable={() => undefined} denied />);
+    expect(refused.container.textContent).toContain('forgeWithPublicGroups(framagit.org)');
+    expect(refused.getByRole('alert').textContent).toBe('enableDenied');
+    cleanup();
+    const on = render(<EnableForge forge={forge} enabled t={t} onEnable={() => undefined} />);
+    expect(on.getByRole('status').textContent).toBe('enabledHere(framagit.org)');
+    expect(on.queryByTestId('enable-forge')).toBeNull();
+  });
+
+  it('lists enabled forges with a labelled remove button, and offers the rest at once', () => {
+    const onRemove = vi.fn();
+    const onEnableAll = vi.fn();
+    const known = ['gitlab.inria.fr', 'forgemia.inra.fr', 'plmlab.math.cnrs.fr'].map((host) => ({ host, forge: 'gitlab', whole: true }));
+    const { getByRole, getByTestId } = render(<ForgeSettings enabled={['gitlab.inria.fr']} known={known} t={t} onRemove={onRemove} onEnableAll={onEnableAll} />);
+    fireEvent.click(getByRole('button', { name: 'removeForge(gitlab.inria.fr)' }));
+    expect(onRemove).toHaveBeenCalledWith('gitlab.inria.fr');
+    expect(getByTestId('enable-all').textContent).toBe('enableAllForges(2)');
+  });
+
+  it('shows an error state instead of a blank', () => {
+    const { getByRole } = render(<Popup state={{ status: 'error', message: 'no answer from the background' }} t={t} />);
+    expect(getByRole('alert').textContent).toBe('popupError(no answer from the background)');
+  });
+});
