@@ -12,7 +12,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { githubHtml } from '../e2e/fixtures';
+import { githubHtml, gitlabHtml } from '../e2e/fixtures';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const EXT = resolve('.output/firefox-mv2');
@@ -43,7 +43,7 @@ function popupReachableBuild(): string {
   const dir = mkdtempSync(join(tmpdir(), 'ospo-lens-ff-popup-'));
   cpSync(EXT, dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-  manifest.web_accessible_resources = ['popup.html', 'chunks/*', 'assets/*'];
+  manifest.web_accessible_resources = ['popup.html', 'options.html', 'chunks/*', 'assets/*'];
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   return dir;
 }
@@ -51,6 +51,11 @@ function popupReachableBuild(): string {
 async function openPopup(page: Page, query = ''): Promise<void> {
   await page.evaluate((u) => void (location.href = u), `moz-extension://${UUID}/popup.html${query}`);
   await page.waitForFunction(() => location.protocol === 'moz-extension:' && document.querySelector('[data-testid="popup"]') !== null, { timeout: 10_000 });
+}
+
+async function openOptions(page: Page, query = ''): Promise<void> {
+  await page.evaluate((u) => void (location.href = u), `moz-extension://${UUID}/options.html${query}`);
+  await page.waitForFunction(() => location.protocol === 'moz-extension:' && document.querySelector('main') !== null, { timeout: 10_000 });
 }
 
 const popupTests: Array<[string, (browser: Browser) => Promise<void>]> = [
@@ -79,6 +84,46 @@ const popupTests: Array<[string, (browser: Browser) => Promise<void>]> = [
     },
   ],
 ];
+
+/** GitLab-like pages for a self-hosted host. */
+async function serveGitlab(page: Page) {
+  await page.setRequestInterception(true);
+  page.on('request', (req) => {
+    const url = req.url();
+    if (url.startsWith('https://gitlab.inria.fr/')) {
+      if (url.includes('/api/v4/')) return void req.respond({ status: 200, contentType: 'application/json', body: '{"license":null}' });
+      return void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: gitlabHtml(url).body });
+    }
+    if (url.startsWith('https://github.com/')) return void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: githubHtml(url).body });
+    void req.continue();
+  });
+}
+
+popupTests.push([
+  'a self-hosted forge enabled from the options shows its panel in the tab already open (run-time content script)',
+  async (browser) => {
+    const page = await browser.newPage();
+    await serveGitlab(page);
+    await page.goto('https://gitlab.inria.fr/solverstack/chameleon');
+    await new Promise((r) => setTimeout(r, 800));
+    assert.equal(await page.evaluate(() => document.querySelectorAll('ospo-lens-panel').length), 0, 'nothing before the grant');
+    const options = await browser.newPage();
+    await serveGitlab(options);
+    await options.goto('https://github.com/torvalds/linux');
+    await openOptions(options, '?enable=gitlab.inria.fr');
+    const button = await options.waitForSelector('[data-testid="enable-forge"]', { timeout: 10_000 });
+    await button!.click(); // a real click: permissions.request needs user input (prompts are off in this profile)
+    await options.waitForFunction(() => document.querySelector('[data-testid="enabled-forges"]')?.textContent?.includes('gitlab.inria.fr'), { timeout: 10_000 });
+    await page.bringToFront();
+    const org = await page.waitForSelector('>>> [data-testid="org-name"]', { timeout: 10_000 });
+    assert.match((await org!.evaluate((el) => el.textContent ?? '')) as string, /inria/i);
+    await page.goto('https://gitlab.inria.fr/solverstack/chameleon/-/issues');
+    await page.waitForSelector('>>> [data-testid="ospo-panel"]', { timeout: 10_000 });
+    assert.equal(await page.evaluate(() => document.querySelectorAll('ospo-lens-panel').length), 1);
+    await options.close();
+    await page.close();
+  },
+]);
 
 const tests: Array<[string, (browser: Browser) => Promise<void>]> = [
   [
@@ -136,7 +181,11 @@ async function main() {
       browser: 'firefox',
       executablePath: FIREFOX,
       headless: true,
-      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
+        // Optional host permissions are granted on request, without the prompt a test cannot answer.
+        'extensions.webextOptionalPermissionPrompts': false,
+      },
     });
     try {
       assert.equal(await browser.installExtension(extension), GECKO_ID);
