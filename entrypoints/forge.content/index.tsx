@@ -4,7 +4,7 @@ import { ask } from '@/lib/messaging/client';
 import { parsePageUrl } from '@/lib/forges';
 import { detectPage, type Detection } from '@/lib/forges/detect';
 import { githubLicenceHint } from '@/lib/forges/github-dom';
-import { getSettings, setSettings } from '@/lib/storage/settings';
+import { DEFAULT_SETTINGS, getSettings, setSettings } from '@/lib/storage/settings';
 import { formatAge } from '@/lib/i18n/format';
 import { PanelMount } from './mount';
 
@@ -27,7 +27,8 @@ export default defineContentScript({
 
     const t = (key: string, subs?: string | string[]) => browser.i18n.getMessage(key as never, subs);
     const mount = new PanelMount(t, (panelCollapsed) => void setSettings({ panelCollapsed }).catch(() => undefined));
-    void getSettings().then((s) => s.panelCollapsed && mount.setCollapsed(true), () => undefined);
+    const settings = getSettings().catch(() => DEFAULT_SETTINGS);
+    void settings.then((s) => s.panelCollapsed && mount.setCollapsed(true));
     let current = ''; // identity of the page the panel is for: host and path
     let state: 'pending' | 'shown' | 'none' = 'none';
     let run = 0;
@@ -50,7 +51,8 @@ export default defineContentScript({
       }
       state = 'pending';
       const early = ask('lookup', { url: location.href, kind: ref.kind }).catch(() => undefined);
-      const page = await waitForConfirmation(() => detectPage(location.href, document), ctx.signal);
+      const { privateRepos } = await settings;
+      const page = await waitForConfirmation(() => detectPage(location.href, document, privateRepos), ctx.signal);
       await domReady();
       if (mine !== run) return; // a newer navigation took over
       state = 'none';
@@ -64,16 +66,16 @@ export default defineContentScript({
         if (mine !== run || !ctx.isValid) return; // stale answer for a previous page: never shown
         const isRepo = page.kind === 'repository';
         void ask('pageState', { publicSector: result.publicSector, name: result.organisation?.name }).catch(() => undefined);
-        if (!result.publicSector && !(isRepo && (await getSettings()).licenceEverywhere)) return mount.remove();
+        if (!result.publicSector && !(isRepo && !page.private && (await settings).licenceEverywhere)) return mount.remove();
         if (mine !== run) return;
-        mount.show(result, page.anchors, isRepo ? 'loading' : undefined);
+        mount.show(result, page.anchors, isRepo && !page.private ? 'loading' : undefined);
         state = 'shown';
         void ask('provenance', { url: location.href }).then((p) => {
           if (mine !== run || !result.publicSector) return;
           const age = p.origin === 'bundled' ? t('registryBundled') : t('registryAge', formatAge(Date.parse(p.generatedAt), Date.now(), browser.i18n.getUILanguage()));
           mount.setFooter(`${p.sources.join(', ')} · ${age}`);
         }, () => undefined);
-        if (isRepo) {
+        if (isRepo && !page.private) {
           const hint = page.ref.forge === 'github' ? githubLicenceHint(document) : undefined;
           const facts = await ask('repoFacts', { url: location.href, hint }).catch(() => undefined);
           if (mine === run && ctx.isValid) mount.setFacts(facts);

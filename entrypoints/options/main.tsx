@@ -81,6 +81,17 @@ function Options() {
           />{' '}
           {t('optLicenceEverywhere')}
         </label>
+        <br />
+        <label>
+          <input
+            type="checkbox"
+            data-testid="opt-private-repos"
+            checked={settings?.privateRepos ?? false}
+            disabled={!settings}
+            onChange={(e) => void save({ privateRepos: e.currentTarget.checked })}
+          />{' '}
+          {t('optPrivateRepos')}
+        </label>
       </section>
       <ForgeSettings
         enabled={enabled}

@@ -6,11 +6,16 @@ export type Confirmation = 'yes' | 'no' | 'wait';
 const meta = (doc: Document, name: string) =>
   doc.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ?? undefined;
 
+/** A private repository (the page says so): no panel unless the user opted in, and never a licence request. */
+export function isPrivateGithubRepo(doc: Document): boolean {
+  return meta(doc, 'octolytics-dimension-repository_public') === 'false';
+}
+
 /** Confirm a GitHub page by its own markers (PEERS.md §4.1). Pure: reads the document it is given. */
-export function confirmGithub(doc: Document, ref: PageRef): Confirmation {
+export function confirmGithub(doc: Document, ref: PageRef, allowPrivate = false): Confirmation {
   if (/^(Page|File) not found|^Server Error/.test(doc.title)) return 'no';
   if (ref.kind === 'repository') {
-    if (meta(doc, 'octolytics-dimension-repository_public') === 'false') return 'no'; // private: nothing to say
+    if (!allowPrivate && isPrivateGithubRepo(doc)) return 'no'; // private: nothing to say by default
     const nwo = meta(doc, 'octolytics-dimension-repository_nwo');
     if (nwo) return nwo.toLowerCase() === ref.path.toLowerCase() ? 'yes' : 'wait';
     return 'wait';

@@ -12,9 +12,11 @@ export interface Settings {
   customRegistries: string[];
   /** The panel shows only its header line. @default false */
   panelCollapsed: boolean;
+  /** Show the panel on private repositories of public bodies too (never with a licence request). @default false */
+  privateRepos: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { licenceEverywhere: false, refreshHours: 24, disabledSources: [], customRegistries: [], panelCollapsed: false };
+export const DEFAULT_SETTINGS: Settings = { licenceEverywhere: false, refreshHours: 24, disabledSources: [], customRegistries: [], panelCollapsed: false, privateRepos: false };
 export const REFRESH_HOURS = [6, 24, 24 * 7] as const;
 const KEY = 'settings';
 
@@ -29,6 +31,7 @@ export function readSettings(stored: unknown): Settings {
     disabledSources: strings(s.disabledSources) ?? DEFAULT_SETTINGS.disabledSources,
     customRegistries: strings(s.customRegistries) ?? DEFAULT_SETTINGS.customRegistries,
     panelCollapsed: typeof s.panelCollapsed === 'boolean' ? s.panelCollapsed : DEFAULT_SETTINGS.panelCollapsed,
+    privateRepos: typeof s.privateRepos === 'boolean' ? s.privateRepos : DEFAULT_SETTINGS.privateRepos,
   };
 }
 

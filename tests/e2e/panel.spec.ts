@@ -88,3 +88,23 @@ test('the panel remembers that it was collapsed', async ({ context, sw: _sw }) =
   await panel(page).getByRole('button').click();
   await expect(panel(page).getByTestId('ospo-name')).toBeVisible();
 });
+
+test('with "private repositories" on, a public body’s private repository gets the panel but no licence request', async ({ context, extensionId }) => {
+  await context.route('https://github.com/IGNF/secret', async (route) => {
+    const { githubHtml } = await import('./fixtures');
+    await route.fulfill({ contentType: 'text/html', body: githubHtml(route.request().url(), { public: false }).body });
+  });
+  const apiCalls: string[] = [];
+  context.on('request', (r) => {
+    if (/api\.github\.com|raw\.githubusercontent\.com\/IGNF/.test(r.url())) apiCalls.push(r.url());
+  });
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByTestId('opt-private-repos').check();
+  await expect(options.getByTestId('opt-private-repos')).toBeChecked();
+  const page = await context.newPage();
+  await page.goto('https://github.com/IGNF/secret');
+  await expect(panel(page).getByTestId('ospo-name')).toHaveText("OSPO de l'IGN");
+  await expect(panel(page).getByTestId('licence-status')).toHaveCount(0);
+  expect(apiCalls).toEqual([]);
+});
