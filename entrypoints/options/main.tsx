@@ -40,7 +40,7 @@ function Options() {
     };
   }, []);
 
-  const save = async (patch: Partial<Settings>, recompile = false) => {
+  const save = async (patch: Partial<Settings>, recompile = false): Promise<void> => {
     setLocalSettings(await setSettings(patch));
     if (recompile) setStatus(await ask('settingsChanged', {}, 60_000));
   };
@@ -71,27 +71,9 @@ function Options() {
       {offer && <EnableForge forge={offer} enabled={enabled.includes(offer.host)} t={t} denied={denied} onEnable={() => void enable([offer.host])} />}
       <section aria-labelledby="display-heading">
         <h2 id="display-heading">{t('optDisplayHeading')}</h2>
-        <label>
-          <input
-            type="checkbox"
-            data-testid="opt-licence-everywhere"
-            checked={settings?.licenceEverywhere ?? false}
-            disabled={!settings}
-            onChange={(e) => void save({ licenceEverywhere: e.currentTarget.checked })}
-          />{' '}
-          {t('optLicenceEverywhere')}
-        </label>
+        <Toggle testid="opt-licence-everywhere" label={t('optLicenceEverywhere')} settings={settings} field="licenceEverywhere" onChange={save} />
         <br />
-        <label>
-          <input
-            type="checkbox"
-            data-testid="opt-private-repos"
-            checked={settings?.privateRepos ?? false}
-            disabled={!settings}
-            onChange={(e) => void save({ privateRepos: e.currentTarget.checked })}
-          />{' '}
-          {t('optPrivateRepos')}
-        </label>
+        <Toggle testid="opt-private-repos" label={t('optPrivateRepos')} settings={settings} field="privateRepos" onChange={save} />
       </section>
       <ForgeSettings
         enabled={enabled}
@@ -130,6 +112,22 @@ function Options() {
         {cleared && <span role="status">{t('cachesCleared')}</span>}
       </section>
     </main>
+  );
+}
+
+/** One boolean setting as a labelled checkbox, disabled until the settings are read. */
+function Toggle(p: { testid: string; label: string; settings: Settings | undefined; field: 'licenceEverywhere' | 'privateRepos'; onChange: (patch: Partial<Settings>) => void }) {
+  return (
+    <label>
+      <input
+        type="checkbox"
+        data-testid={p.testid}
+        checked={p.settings?.[p.field] ?? false}
+        disabled={!p.settings}
+        onChange={(e) => p.onChange({ [p.field]: e.currentTarget.checked })}
+      />{' '}
+      {p.label}
+    </label>
   );
 }
 

@@ -1,4 +1,4 @@
-import { parsePageUrl, type ForgeId, type PageKind } from '../forges';
+import { parsePageUrl, type ForgeId, type PageKind, type PageRef } from '../forges';
 import type { CompiledRegistry, Entry, HostInfo, Ospo, SillItem } from './schema';
 import { catalogueLinks, type CatalogueLink } from './catalogue';
 
@@ -61,21 +61,7 @@ export function lookup(index: RegistryIndex, url: string, kindHint?: PageKind): 
   }
   const matched = chain[0];
   const sillItem = kind === 'repository' ? index.sill.get(ref.keys[0] ?? '') : undefined;
-  // Objects are written out whole (no spreads): the same shapes every time keep this path fast (p99 ≤ 50 µs).
-  if (!matched) {
-    return {
-      url,
-      forge: ref.forge,
-      host: ref.host,
-      path: ref.path,
-      kind,
-      publicSector: false,
-      organisation: null,
-      ospo: null,
-      catalogue: catalogueLinks({ host: ref.host, path: ref.path, kind, sill: sillItem }),
-      matchedKey: null,
-    };
-  }
+  if (!matched) return answer(url, ref, kind, null, null, catalogueLinks({ host: ref.host, path: ref.path, kind, sill: sillItem }), null);
   // Most specific first: each fact comes from the first entry of the chain that states it.
   let name: string | undefined;
   let countryOf: string | undefined;
@@ -105,18 +91,21 @@ export function lookup(index: RegistryIndex, url: string, kindHint?: PageKind): 
 
   const fromCodeGouv = chain.some((e) => e.sources.includes('codegouvfr-accounts'));
   const editUrl = (own && withOspo === matched ? own.editUrl : undefined) ?? index.sourceEditUrl.get(matched.sources[0]!);
-  return {
-    url,
-    forge: ref.forge,
-    host: ref.host,
-    path: ref.path,
-    kind,
-    publicSector: true,
-    organisation,
-    ospo,
-    catalogue: catalogueLinks({ host: ref.host, path: ref.path, kind, sill: sillItem, codeGouvFr: fromCodeGouv, registryEntry: editUrl, publicSector: true }),
-    matchedKey: matched.key,
-  };
+  const catalogue = catalogueLinks({ host: ref.host, path: ref.path, kind, sill: sillItem, codeGouvFr: fromCodeGouv, registryEntry: editUrl, publicSector: true });
+  return answer(url, ref, kind, organisation, ospo, catalogue, matched.key);
+}
+
+/** The answer, written out whole with no spreads: the same object shape every time keeps lookups fast (p99 ≤ 50 µs). */
+function answer(
+  url: string,
+  ref: PageRef,
+  kind: PageKind,
+  organisation: LookupResult['organisation'],
+  ospo: LookupResult['ospo'],
+  catalogue: CatalogueLink[],
+  matchedKey: string | null,
+): LookupResult {
+  return { url, forge: ref.forge, host: ref.host, path: ref.path, kind, publicSector: organisation !== null, organisation, ospo, catalogue, matchedKey };
 }
 
 /** The sources behind the entries that answered for `url` (for the panel's footer). */
