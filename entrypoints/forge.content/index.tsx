@@ -52,8 +52,15 @@ export default defineContentScript({
       state = 'pending';
       const early = ask('lookup', { url: location.href, kind: ref.kind }).catch(() => undefined);
       const { privateRepos } = await settings;
-      const page = await waitForConfirmation(() => detectPage(location.href, document, privateRepos), ctx.signal);
+      const detect = () => detectPage(location.href, document, privateRepos);
+      let page = await waitForConfirmation(detect, ctx.signal);
       await domReady();
+      // Confirmed while the head was still parsing? Decide again on the whole head (e.g. a "private" marker
+      // that comes after the repository's name).
+      if (page.answer === 'yes') {
+        const whole = detect();
+        if (whole.answer !== 'wait') page = whole;
+      }
       if (mine !== run) return; // a newer navigation took over
       state = 'none';
       if (page.answer !== 'yes') {
