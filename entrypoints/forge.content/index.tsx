@@ -51,9 +51,17 @@ export default defineContentScript({
       }
       state = 'pending';
       const early = ask('lookup', { url: location.href, kind: ref.kind }).catch(() => undefined);
-      const { privateRepos } = await settings;
-      const detect = () => detectPage(location.href, document, privateRepos);
+      // Private repositories are confirmed here and turned away below unless the user allowed them, so the
+      // settings are only awaited on that rare path, not before every panel.
+      const detect = () => detectPage(location.href, document, true);
       let page = await waitForConfirmation(detect, ctx.signal);
+      // Usually both the answer and the confirmation are there before DOMContentLoaded: render the panel now,
+      // detached, so that only attaching it is left for then.
+      if (page.answer === 'yes' && !page.private && document.readyState === 'loading') {
+        const guess = await early;
+        if (mine === run && guess?.publicSector && guess.kind === page.kind && guess.url === location.href)
+          mount.prepare(guess, page.kind === 'repository' ? 'loading' : undefined);
+      }
       await domReady();
       // Confirmed while the head was still parsing? Decide again on the whole head (e.g. a "private" marker
       // that comes after the repository's name).
@@ -63,7 +71,7 @@ export default defineContentScript({
       }
       if (mine !== run) return; // a newer navigation took over
       state = 'none';
-      if (page.answer !== 'yes') {
+      if (page.answer !== 'yes' || (page.private && !(await settings).privateRepos)) {
         void ask('pageState', { publicSector: false }).catch(() => undefined);
         return mount.remove();
       }

@@ -36,25 +36,41 @@ export class PanelMount {
     return !!this.host?.isConnected;
   }
 
-  show(result: LookupResult, anchors: readonly string[], facts?: RepoFacts | 'loading'): void {
-    this.last = { result, anchors };
+  /**
+   * Build and render the panel without putting it in the page: done while the page is still loading, so that
+   * `show` at DOMContentLoaded only has to attach it (the first render is the costly part).
+   */
+  prepare(result: LookupResult, facts?: RepoFacts | 'loading'): void {
+    if (this.last?.result === result && this.host) return;
+    this.last = { result, anchors: this.last?.anchors ?? [] };
     if (facts !== undefined) this.facts = facts;
     if (!this.host) {
-      for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
       this.host = document.createElement(HOST_TAG);
       this.root = this.host.attachShadow({ mode: 'open' });
       const style = document.createElement('style');
       style.textContent = css;
       this.root.append(style, document.createElement('div'));
-      this.watchTheme();
     }
-    this.applyTheme();
-    const anchor = anchors.map((s) => document.querySelector(s)).find((el): el is Element => !!el);
-    this.host.classList.toggle('ol-fixed', !anchor);
-    if (anchor) {
-      if (anchor.firstElementChild !== this.host) anchor.prepend(this.host);
-    } else if (this.host.parentElement !== document.body) document.body.append(this.host);
     this.render();
+  }
+
+  show(result: LookupResult, anchors: readonly string[], facts?: RepoFacts | 'loading'): void {
+    const prepared = this.last?.result === result && !!this.host;
+    if (!prepared) this.prepare(result, facts);
+    else if (facts !== undefined && facts !== this.facts) {
+      this.facts = facts;
+      this.render();
+    }
+    this.last = { result, anchors };
+    if (!this.host!.isConnected) for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
+    this.watchTheme();
+    this.applyTheme();
+    const host = this.host!;
+    const anchor = anchors.map((s) => document.querySelector(s)).find((el): el is Element => !!el);
+    host.classList.toggle('ol-fixed', !anchor);
+    if (anchor) {
+      if (anchor.firstElementChild !== host) anchor.prepend(host);
+    } else if (host.parentElement !== document.body) document.body.append(host);
   }
 
   setFooter(footer: string | undefined): void {

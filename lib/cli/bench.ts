@@ -193,7 +193,8 @@ async function main() {
   if (process.argv.includes('--lookup-only')) return console.log(json ? JSON.stringify({ compileMs, ...lookups }) : { compileMs, ...lookups });
   const contentScriptBytes = statSync(join(EXT, 'content-scripts/forge.js')).size;
   const backgroundBytes = statSync(join(EXT, 'background.js')).size;
-  const tabs = 10;
+  const tabsAt = process.argv.indexOf('--tabs');
+  const tabs = tabsAt === -1 ? 10 : Math.max(10, Number(process.argv[tabsAt + 1]) || 10);
   const baselineDir = baselineExtension();
   mkdirSync(baselineDir, { recursive: true });
   const baseline = await panelTimes(baselineDir, tabs);
