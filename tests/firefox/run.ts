@@ -29,6 +29,10 @@ async function servePages(page: Page) {
     }
     if (url.startsWith('https://api.github.com/') || url.startsWith('https://raw.githubusercontent.com/'))
       return void req.respond({ status: 404, contentType: 'application/json', body: '{"message":"Not Found"}' });
+    if (url.startsWith('https://gitlab.inria.fr/')) {
+      if (url.includes('/api/v4/')) return void req.respond({ status: 200, contentType: 'application/json', body: '{"license":null}' });
+      return void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: gitlabHtml(url).body });
+    }
     void req.continue();
   });
 }
@@ -85,30 +89,16 @@ const popupTests: Array<[string, (browser: Browser) => Promise<void>]> = [
   ],
 ];
 
-/** GitLab-like pages for a self-hosted host. */
-async function serveGitlab(page: Page) {
-  await page.setRequestInterception(true);
-  page.on('request', (req) => {
-    const url = req.url();
-    if (url.startsWith('https://gitlab.inria.fr/')) {
-      if (url.includes('/api/v4/')) return void req.respond({ status: 200, contentType: 'application/json', body: '{"license":null}' });
-      return void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: gitlabHtml(url).body });
-    }
-    if (url.startsWith('https://github.com/')) return void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: githubHtml(url).body });
-    void req.continue();
-  });
-}
-
 popupTests.push([
   'a self-hosted forge enabled from the options shows its panel in the tab already open (run-time content script)',
   async (browser) => {
     const page = await browser.newPage();
-    await serveGitlab(page);
+    await servePages(page);
     await page.goto('https://gitlab.inria.fr/solverstack/chameleon');
     await new Promise((r) => setTimeout(r, 800));
     assert.equal(await page.evaluate(() => document.querySelectorAll('ospo-lens-panel').length), 0, 'nothing before the grant');
     const options = await browser.newPage();
-    await serveGitlab(options);
+    await servePages(options);
     await options.goto('https://github.com/torvalds/linux');
     await openOptions(options, '?enable=gitlab.inria.fr');
     const button = await options.waitForSelector('[data-testid="enable-forge"]', { timeout: 10_000 });
