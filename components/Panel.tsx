@@ -26,7 +26,7 @@ const CATALOGUE_LABEL: Record<CatalogueKind, string> = {
 /** The injected panel. Test hooks (`data-testid`, `data-status`…) are a contract: see DESIGN.md §5. */
 export function Panel({ result, t, footer, collapsed = false, onToggle, facts }: PanelProps) {
   const { organisation, ospo } = result;
-  if (!result.publicSector || !organisation) return facts ? <LicenceCard result={result} t={t} facts={facts} /> : null;
+  if (!result.publicSector || !organisation) return facts ? <LicenceCard t={t} facts={facts} /> : null;
   const publiccode = facts && facts !== 'loading' ? facts.publiccode : undefined;
   const catalogue: CatalogueLink[] = publiccode ? [...result.catalogue, { kind: 'publiccode', url: publiccode.url }] : result.catalogue;
   return (
@@ -94,7 +94,7 @@ export function Panel({ result, t, footer, collapsed = false, onToggle, facts }:
 }
 
 /** The licence card alone, for a repository that is not in the registry (the "everywhere" option). */
-function LicenceCard({ t, facts }: { result: LookupResult; t: Translate; facts: RepoFacts | 'loading' }) {
+function LicenceCard({ t, facts }: { t: Translate; facts: RepoFacts | 'loading' }) {
   return (
     <section class="panel" data-testid="ospo-panel" data-status="not-listed" aria-label={t('panelLabel')}>
       <header class="head">

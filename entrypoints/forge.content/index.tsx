@@ -29,6 +29,8 @@ export default defineContentScript({
     const mount = new PanelMount(t, (panelCollapsed) => void setSettings({ panelCollapsed }).catch(() => undefined));
     const settings = getSettings().catch(() => DEFAULT_SETTINGS);
     void settings.then((s) => s.panelCollapsed && mount.setCollapsed(true));
+    /** The toolbar badge follows what this tab shows; a failure here must not touch the panel. */
+    const tellBadge = (publicSector: boolean, name?: string) => void ask('pageState', { publicSector, name }).catch(() => undefined);
     let current = ''; // identity of the page the panel is for: host and path
     let state: 'pending' | 'shown' | 'none' = 'none';
     let run = 0;
@@ -46,7 +48,7 @@ export default defineContentScript({
       const mine = ++run;
       state = 'none';
       if (!identity) {
-        void ask('pageState', { publicSector: false }).catch(() => undefined);
+        tellBadge(false);
         return mount.remove();
       }
       state = 'pending';
@@ -72,7 +74,7 @@ export default defineContentScript({
       if (mine !== run) return; // a newer navigation took over
       state = 'none';
       if (page.answer !== 'yes' || (page.private && !(await settings).privateRepos)) {
-        void ask('pageState', { publicSector: false }).catch(() => undefined);
+        tellBadge(false);
         return mount.remove();
       }
       try {
@@ -80,7 +82,7 @@ export default defineContentScript({
         const result = guessed && guessed.kind === page.kind && guessed.url === location.href ? guessed : await ask('lookup', { url: location.href, kind: page.kind });
         if (mine !== run || !ctx.isValid) return; // stale answer for a previous page: never shown
         const isRepo = page.kind === 'repository';
-        void ask('pageState', { publicSector: result.publicSector, name: result.organisation?.name }).catch(() => undefined);
+        tellBadge(result.publicSector, result.organisation?.name);
         if (!result.publicSector && !(isRepo && !page.private && (await settings).licenceEverywhere)) return mount.remove();
         if (mine !== run) return;
         mount.show(result, page.anchors, isRepo && !page.private ? 'loading' : undefined);

@@ -17,7 +17,6 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = { licenceEverywhere: false, refreshHours: 24, disabledSources: [], customRegistries: [], panelCollapsed: false, privateRepos: false };
-export const REFRESH_HOURS = [6, 24, 24 * 7] as const;
 const KEY = 'settings';
 
 const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined);

@@ -256,6 +256,15 @@ export async function settledPanelCount(page: Page): Promise<number> {
   return page.locator('ospo-lens-panel').count();
 }
 
+/** URLs of every request in the context (pages and the extension's service worker) that matches `pattern`. */
+export function recordRequests(context: BrowserContext, pattern: RegExp): string[] {
+  const seen: string[] = [];
+  context.on('request', (r) => {
+    if (pattern.test(r.url())) seen.push(r.url());
+  });
+  return seen;
+}
+
 /** Send a message to the background from an extension page, as the popup and options do. */
 export async function askBackground<T>(context: BrowserContext, extensionId: string, message: object): Promise<T> {
   const page = await context.newPage();

@@ -1,10 +1,7 @@
-import { expect, panel, test } from './fixtures';
+import { expect, panel, recordRequests, test } from './fixtures';
 
 test('an allowed licence named by the page needs no request to the forge', async ({ context, sw: _sw }) => {
-  const apiCalls: string[] = [];
-  context.on('request', (r) => {
-    if (r.url().startsWith('https://api.github.com/')) apiCalls.push(r.url());
-  });
+  const apiCalls = recordRequests(context, /^https:\/\/api\.github\.com\//);
   const page = await context.newPage();
   await page.goto('https://github.com/IGNF/itowns');
   const p = panel(page);
@@ -15,10 +12,7 @@ test('an allowed licence named by the page needs no request to the forge', async
 });
 
 test('a repository without a licence says so (asked to the forge’s API, once)', async ({ context, sw: _sw }) => {
-  const apiCalls: string[] = [];
-  context.on('request', (r) => {
-    if (r.url().startsWith('https://api.github.com/')) apiCalls.push(r.url());
-  });
+  const apiCalls = recordRequests(context, /^https:\/\/api\.github\.com\//);
   const page = await context.newPage();
   await page.goto('https://github.com/BRGM/hubeau');
   const p = panel(page);

@@ -1,4 +1,4 @@
-import { expect, panel, settledPanelCount, test } from './fixtures';
+import { expect, panel, recordRequests, settledPanelCount, test } from './fixtures';
 
 test('a public-sector repository shows one panel with its OSPO contact', async ({ context, sw: _sw }) => {
   const page = await context.newPage();
@@ -94,10 +94,7 @@ test('with "private repositories" on, a public body’s private repository gets 
     const { githubHtml } = await import('./fixtures');
     await route.fulfill({ contentType: 'text/html', body: githubHtml(route.request().url(), { public: false }).body });
   });
-  const apiCalls: string[] = [];
-  context.on('request', (r) => {
-    if (/api\.github\.com|raw\.githubusercontent\.com\/IGNF/.test(r.url())) apiCalls.push(r.url());
-  });
+  const apiCalls = recordRequests(context, /api\.github\.com|raw\.githubusercontent\.com\/IGNF/);
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.getByTestId('opt-private-repos').check();
