@@ -1,4 +1,5 @@
 import type { KnownForge } from '@/lib/messaging/protocol';
+import { bulkForges } from '@/lib/registry/forges';
 import type { Translate } from './i18n';
 
 export interface ForgeSettingsProps {
@@ -11,7 +12,7 @@ export interface ForgeSettingsProps {
 
 /** Options: the self-hosted forges the user enabled, each removable, and "enable all known public forges". */
 export function ForgeSettings({ enabled, known, t, onEnableAll, onRemove }: ForgeSettingsProps) {
-  const notYet = known.filter((f) => !enabled.includes(f.host));
+  const notYet = bulkForges(known, enabled);
   return (
     <section aria-labelledby="forges-heading">
       <h2 id="forges-heading">{t('forgesHeading')}</h2>

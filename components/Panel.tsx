@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { RepoFacts } from '@/lib/facts/repo-facts';
 import type { LookupResult } from '@/lib/registry/lookup';
 import type { CatalogueKind, CatalogueLink } from '@/lib/registry/catalogue';
@@ -13,6 +14,11 @@ export interface PanelProps {
   onToggle?: () => void;
   /** Licence and publiccode.yml of a repository, once the background has them. */
   facts?: RepoFacts | 'loading';
+  /**
+   * `panel`: the whole panel, in a sidebar. `badge`: one compact button in a page header (or a corner), which
+   * opens the panel below it; `collapsed` is then "closed". DESIGN.md §5: `data-mode` says which.
+   */
+  mode?: 'panel' | 'badge';
 }
 
 const CATALOGUE_LABEL: Record<CatalogueKind, string> = {
@@ -23,80 +29,138 @@ const CATALOGUE_LABEL: Record<CatalogueKind, string> = {
   'registry-entry': 'catalogue_registry_entry',
 };
 
+const BODY_ID = 'ospo-lens-body';
+
 /** The injected panel. Test hooks (`data-testid`, `data-status`…) are a contract: see DESIGN.md §5. */
-export function Panel({ result, t, footer, collapsed = false, onToggle, facts }: PanelProps) {
-  const { organisation, ospo } = result;
-  if (!result.publicSector || !organisation) return facts ? <LicenceCard t={t} facts={facts} /> : null;
-  const publiccode = facts && facts !== 'loading' ? facts.publiccode : undefined;
-  const catalogue: CatalogueLink[] = publiccode ? [...result.catalogue, { kind: 'publiccode', url: publiccode.url }] : result.catalogue;
+export function Panel({ result, t, footer, collapsed = false, onToggle, facts, mode = 'panel' }: PanelProps) {
+  const { organisation } = result;
+  if (!result.publicSector || !organisation) return facts ? <LicenceCard t={t} facts={facts} mode={mode} collapsed={collapsed} onToggle={onToggle} /> : null;
+  if (mode === 'badge')
+    return (
+      <section class="panel badge-mode" data-testid="ospo-panel" data-status="public-sector" data-mode="badge" aria-label={t('panelLabel')}>
+        <button type="button" class="badge-button" aria-expanded={!collapsed} aria-controls={BODY_ID} onClick={onToggle} title={organisation.name}>
+          <span class="badge">{t('publicSector')}</span>
+          <span class="badge-name">{organisation.name}</span>
+          <span aria-hidden="true">{collapsed ? '▸' : '▾'}</span>
+        </button>
+        {!collapsed && (
+          <div class="badge-body" id={BODY_ID}>
+            <Head result={result} t={t} />
+            <Body result={result} t={t} facts={facts} footer={footer} />
+          </div>
+        )}
+      </section>
+    );
   return (
-    <section class="panel" data-testid="ospo-panel" data-status="public-sector" aria-label={t('panelLabel')}>
-      <header class="head">
-        <span class="badge">{t('publicSector')}</span>
-        <span class="org" data-testid="org-name">
-          {organisation.name}
-        </span>
-        <span class="country">({organisation.country})</span>
+    <section class="panel" data-testid="ospo-panel" data-status="public-sector" data-mode="panel" aria-label={t('panelLabel')}>
+      <Head result={result} t={t}>
         {onToggle && (
-          <button type="button" class="toggle" aria-expanded={!collapsed} onClick={onToggle} title={t(collapsed ? 'expand' : 'collapse')}>
+          <button type="button" class="toggle" aria-expanded={!collapsed} aria-controls={BODY_ID} onClick={onToggle} title={t(collapsed ? 'expand' : 'collapse')}>
             <span aria-hidden="true">{collapsed ? '▸' : '▾'}</span>
             <span class="sr">{t(collapsed ? 'expand' : 'collapse')}</span>
           </button>
         )}
-      </header>
+      </Head>
       {!collapsed && (
-        <div class="body">
-          <div class="ospo">
-            {ospo ? (
-              <>
-                <div class="label">{ospo.scope === 'nearest' ? <>{t('noOspo')} <strong>{t('nearestOspo')}</strong></> : t('ospo')}</div>
-                <div data-testid="ospo-name" data-ospo-scope={ospo.scope} class="ospo-name">
-                  {ospo.name}
-                </div>
-                <div class="links">
-                  {ospo.email && (
-                    <a data-testid="ospo-email" href={`mailto:${ospo.email}`}>
-                      {ospo.email}
-                    </a>
-                  )}
-                  <a data-testid="ospo-url" href={ospo.url} target="_blank" rel="noopener noreferrer">
-                    {t('website')}
-                  </a>
-                </div>
-              </>
-            ) : (
-              <div class="label">{t('noOspo')}</div>
-            )}
-            {(organisation.flossPolicy ?? ospo?.policy) && (
-              <a data-testid="floss-policy" href={organisation.flossPolicy ?? ospo?.policy} target="_blank" rel="noopener noreferrer">
-                {t('flossPolicy')}
-              </a>
-            )}
-          </div>
-          <LicenceLine facts={facts} t={t} />
-          <nav class="catalogues" data-testid="catalogue-links" aria-label={t('catalogues')}>
-            <span class="label">{t('catalogues')}:</span>
-            {catalogue.map((c) => (
-              <a key={c.kind} data-catalogue={c.kind} href={c.url} target="_blank" rel="noopener noreferrer">
-                {t(CATALOGUE_LABEL[c.kind])}
-              </a>
-            ))}
-          </nav>
-          {footer && (
-            <footer class="foot" data-testid="registry-footer">
-              {t('registryFooter', footer)}
-            </footer>
-          )}
+        <div id={BODY_ID}>
+          <Body result={result} t={t} facts={facts} footer={footer} />
         </div>
       )}
     </section>
   );
 }
 
-/** The licence card alone, for a repository that is not in the registry (the "everywhere" option). */
-function LicenceCard({ t, facts }: { t: Translate; facts: RepoFacts | 'loading' }) {
+function Head({ result, t, children }: { result: LookupResult; t: Translate; children?: ComponentChildren }) {
+  const organisation = result.organisation!;
   return (
-    <section class="panel" data-testid="ospo-panel" data-status="not-listed" aria-label={t('panelLabel')}>
+    <header class="head">
+      <span class="badge">{t('publicSector')}</span>
+      <span class="org" data-testid="org-name" data-named={String(organisation.named)}>
+        {organisation.name}
+      </span>
+      {/* No name in any list: the account's login, said to be one, never a URL. */}
+      {!organisation.named && <span class="muted">· {t('unnamedBody')}</span>}
+      {organisation.country && <span class="country">({organisation.country})</span>}
+      {children}
+    </header>
+  );
+}
+
+/** OSPO, licence, catalogues and footer: the same in the sidebar panel and in an opened badge. */
+function Body({ result, t, facts, footer }: { result: LookupResult; t: Translate; facts?: RepoFacts | 'loading'; footer?: string }) {
+  const { organisation, ospo } = result;
+  const publiccode = facts && facts !== 'loading' ? facts.publiccode : undefined;
+  const catalogue: CatalogueLink[] = publiccode ? [...result.catalogue, { kind: 'publiccode', url: publiccode.url }] : result.catalogue;
+  return (
+    <div class="body">
+      <div class="ospo">
+        {ospo ? (
+          <>
+            <div class="label">{ospo.scope === 'nearest' ? <>{t('noOspo')} <strong>{t('nearestOspo')}</strong></> : t('ospo')}</div>
+            <div data-testid="ospo-name" data-ospo-scope={ospo.scope} class="ospo-name">
+              {ospo.name}
+            </div>
+            <div class="links">
+              {ospo.email && (
+                <a data-testid="ospo-email" href={`mailto:${ospo.email}`}>
+                  {ospo.email}
+                </a>
+              )}
+              <a data-testid="ospo-url" href={ospo.url} target="_blank" rel="noopener noreferrer">
+                {t('website')}
+              </a>
+            </div>
+          </>
+        ) : (
+          <div class="label">{t('noOspo')}</div>
+        )}
+        {organisation?.openSourcePage && (
+          <a data-testid="open-source-page" href={organisation.openSourcePage} target="_blank" rel="noopener noreferrer">
+            {t('openSourcePage')}
+          </a>
+        )}
+        {(organisation?.flossPolicy ?? ospo?.policy) && (
+          <a data-testid="floss-policy" href={organisation?.flossPolicy ?? ospo?.policy} target="_blank" rel="noopener noreferrer">
+            {t('flossPolicy')}
+          </a>
+        )}
+      </div>
+      <LicenceLine facts={facts} t={t} />
+      <nav class="catalogues" data-testid="catalogue-links" aria-label={t('catalogues')}>
+        <span class="label">{t('catalogues')}:</span>
+        {catalogue.map((c) => (
+          <a key={c.kind} data-catalogue={c.kind} href={c.url} target="_blank" rel="noopener noreferrer">
+            {t(CATALOGUE_LABEL[c.kind])}
+          </a>
+        ))}
+      </nav>
+      {footer && (
+        <footer class="foot" data-testid="registry-footer">
+          {t('registryFooter', footer)}
+        </footer>
+      )}
+    </div>
+  );
+}
+
+/** The licence card alone, for a repository that is not in the registry (the "everywhere" option). */
+function LicenceCard({ t, facts, mode, collapsed, onToggle }: { t: Translate; facts: RepoFacts | 'loading'; mode: 'panel' | 'badge'; collapsed: boolean; onToggle?: () => void }) {
+  if (mode === 'badge')
+    return (
+      <section class="panel badge-mode" data-testid="ospo-panel" data-status="not-listed" data-mode="badge" aria-label={t('panelLabel')}>
+        <button type="button" class="badge-button" aria-expanded={!collapsed} aria-controls={BODY_ID} onClick={onToggle}>
+          <span class="badge-name">{t('licenceLabel')}</span>
+          <span aria-hidden="true">{collapsed ? '▸' : '▾'}</span>
+        </button>
+        {!collapsed && (
+          <div class="badge-body body" id={BODY_ID}>
+            <LicenceLine facts={facts} t={t} />
+          </div>
+        )}
+      </section>
+    );
+  return (
+    <section class="panel" data-testid="ospo-panel" data-status="not-listed" data-mode="panel" aria-label={t('panelLabel')}>
       <header class="head">
         <span class="label">{t('popupNotListed')}</span>
       </header>

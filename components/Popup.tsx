@@ -68,7 +68,9 @@ function PopupBody({ state, t }: { state: PopupState; t: Translate }) {
         <strong>{t(result.kind === 'repository' ? 'popupPublicRepo' : 'popupPublicOrg')}</strong>
       </p>
       <p>
-        {t('popupOwner')}: <span data-testid="org-name">{result.organisation.name}</span> ({result.organisation.country})
+        {t('popupOwner')}: <span data-testid="org-name">{result.organisation.name}</span>
+        {!result.organisation.named && <> · {t('unnamedBody')}</>}
+        {result.organisation.country && ` (${result.organisation.country})`}
       </p>
       {result.ospo ? (
         <p>

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { clearFacts, getFact, putFact } from '@/lib/cache/db';
 import { fetchForge } from '@/lib/facts/fetch';
-import { repoFacts } from '@/lib/facts/repo-facts';
+import { licenceFacts, publiccodeFacts } from '@/lib/facts/repo-facts';
 import { parsePageUrl } from '@/lib/forges';
 import type { RegistryStatus } from '@/lib/messaging/protocol';
 import { serve } from '@/lib/messaging/server';
@@ -22,6 +22,12 @@ const REFRESH_ALARM = 'registry-refresh';
 
 export default defineBackground(() => {
   const index = async () => (await activeRegistry()).index;
+  const factsDeps = { fetchText: (u: string) => fetchForge(u), getFact, putFact, now: Date.now };
+  /** A repository page's reference on its forge, and the country whose licence policy applies to it. */
+  async function repository(url: string) {
+    const i = await index();
+    return { ref: parsePageUrl(url, (host) => forgeOfHost(i, host)), country: lookup(i, url).organisation?.country };
+  }
 
   async function registryStatus(): Promise<RegistryStatus> {
     const [{ index: i, origin }, states, enabled, settings] = await Promise.all([activeRegistry(), sourceStates(), sourceDefs(), getSettings()]);
@@ -58,11 +64,13 @@ export default defineBackground(() => {
 
   serve(browser.runtime, {
     lookup: async ({ url, kind }) => lookup(await index(), url, kind),
-    repoFacts: async ({ url, hint }) => {
-      const i = await index();
-      const ref = parsePageUrl(url, (host) => forgeOfHost(i, host));
-      const country = lookup(i, url).organisation?.country;
-      return repoFacts({ fetchText: (u) => fetchForge(u), getFact, putFact, now: Date.now }, ref, hint, country);
+    repoFacts: async ({ url, page }) => {
+      const { ref, country } = await repository(url);
+      return { licence: await licenceFacts(factsDeps, ref, page, country) };
+    },
+    publiccode: async ({ url }) => {
+      const { ref, country } = await repository(url);
+      return (await publiccodeFacts(factsDeps, ref, country)) ?? null;
     },
     registryStatus,
     provenance: async ({ url }) => {

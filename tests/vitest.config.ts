@@ -9,6 +9,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     setupFiles: ['fake-indexeddb/auto'],
     environment: 'node',
+    // Saved pages link stylesheets and scripts on their own hosts: never loaded, and not an error either.
+    environmentOptions: { happyDOM: { settings: { disableJavaScriptFileLoading: true, disableCSSFileLoading: true, handleDisabledFileLoadingAsSuccess: true } } },
     mockReset: true,
     restoreMocks: true,
     testTimeout: 20_000,

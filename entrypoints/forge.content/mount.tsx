@@ -1,7 +1,9 @@
 import { render } from 'preact';
 import { Panel } from '@/components/Panel';
 import type { Translate } from '@/components/i18n';
-import type { RepoFacts } from '@/lib/facts/repo-facts';
+import type { PanelView } from '@/lib/content/page-flow';
+import { mergeFacts, type LicenceFacts, type PubliccodeFacts, type RepoFacts } from '@/lib/facts/merge';
+import { insertAt, type Placement } from '@/lib/forges/layout';
 import type { LookupResult } from '@/lib/registry/lookup';
 import css from '@/components/panel.css?inline';
 import { isDarkPage } from '@/lib/forges/theme';
@@ -12,12 +14,18 @@ const HOST_TAG = 'ospo-lens-panel';
  * The panel's one shadow host on the page. Idempotent: showing again re-renders in place; a host left by an
  * earlier instance of the content script (extension update) is removed first, so there is never more than one.
  */
-export class PanelMount {
+export class PanelMount implements PanelView {
   private host: HTMLElement | undefined;
   private root: ShadowRoot | undefined;
+  /** The sidebar panel shows only its header line (a saved setting). */
   private collapsed = false;
-  private last: { result: LookupResult; anchors: readonly string[] } | undefined;
-  private facts: RepoFacts | 'loading' | undefined;
+  /** A badge's panel is open (not saved: a badge starts closed on every page). */
+  private open = false;
+  private result: LookupResult | undefined;
+  private placement: Placement | undefined;
+  /** The licence: being asked, known, or not to be shown (undefined). */
+  private licence: LicenceFacts | 'loading' | undefined;
+  private publiccode: PubliccodeFacts | undefined;
   private footer: string | undefined;
   private themeWatch: { observer: MutationObserver; media: MediaQueryList; onMedia: () => void } | undefined;
 
@@ -40,37 +48,41 @@ export class PanelMount {
    * Build and render the panel without putting it in the page: done while the page is still loading, so that
    * `show` at DOMContentLoaded only has to attach it (the first render is the costly part).
    */
-  prepare(result: LookupResult, facts?: RepoFacts | 'loading'): void {
-    if (this.last?.result === result && this.host) return;
-    this.last = { result, anchors: this.last?.anchors ?? [] };
-    if (facts !== undefined) this.facts = facts;
+  prepare(result: LookupResult, licence?: 'loading'): void {
+    if (this.result === result && this.host) return;
+    this.result = result;
+    if (licence !== undefined) this.licence = licence;
     if (!this.host) {
       this.host = document.createElement(HOST_TAG);
       this.root = this.host.attachShadow({ mode: 'open' });
       const style = document.createElement('style');
       style.textContent = css;
       this.root.append(style, document.createElement('div'));
+      this.root.addEventListener('keydown', (event) => {
+        if ((event as KeyboardEvent).key !== 'Escape' || !this.open || this.mode() !== 'badge') return;
+        this.open = false;
+        this.render();
+        this.root?.querySelector<HTMLElement>('.badge-button')?.focus();
+      });
     }
     this.render();
   }
 
-  show(result: LookupResult, anchors: readonly string[], facts?: RepoFacts | 'loading'): void {
-    const prepared = this.last?.result === result && !!this.host;
-    if (!prepared) this.prepare(result, facts);
-    else if (facts !== undefined && facts !== this.facts) {
-      this.facts = facts;
-      this.render();
-    }
-    this.last = { result, anchors };
+  show(result: LookupResult, placement: Placement, licence?: 'loading'): void {
+    const prepared = this.result === result && !!this.host;
+    if (!prepared) this.prepare(result, licence);
+    else if (licence !== undefined) this.licence = licence;
+    if (this.placement?.mode !== placement.mode) this.open = false;
+    this.placement = placement;
     if (!this.host!.isConnected) for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
     this.watchTheme();
     this.applyTheme();
     const host = this.host!;
-    const anchor = anchors.map((s) => document.querySelector(s)).find((el): el is Element => !!el);
-    host.classList.toggle('ol-fixed', !anchor);
-    if (anchor) {
-      if (anchor.firstElementChild !== host) anchor.prepend(host);
-    } else if (host.parentElement !== document.body) document.body.append(host);
+    host.classList.toggle('ol-fixed', placement.mode === 'fixed');
+    host.classList.toggle('ol-badge', placement.mode !== 'panel');
+    host.dataset.era = placement.era ?? 'fixed';
+    if (!insertAt(host, placement, document)) insertAt(host, { mode: 'fixed', era: null }, document);
+    this.render();
   }
 
   setFooter(footer: string | undefined): void {
@@ -78,15 +90,23 @@ export class PanelMount {
     this.render();
   }
 
-  /** The licence facts arrived (or failed: undefined hides the line). */
-  setFacts(facts: RepoFacts | undefined): void {
-    this.facts = facts;
+  /** The licence arrived (or could not be asked: undefined hides the line). */
+  setLicence(licence: LicenceFacts | undefined): void {
+    this.licence = licence;
     this.render();
   }
 
-  /** Put the panel back where it belongs after the host page replaced the anchor's content. */
-  reattach(): void {
-    if (this.last) this.show(this.last.result, this.last.anchors);
+  setPubliccode(publiccode: PubliccodeFacts | undefined): void {
+    this.publiccode = publiccode;
+    this.render();
+  }
+
+  private facts(): RepoFacts | 'loading' | undefined {
+    return this.licence === 'loading' || this.licence === undefined ? this.licence : mergeFacts(this.licence, this.publiccode);
+  }
+
+  private mode(): 'panel' | 'badge' {
+    return this.placement && this.placement.mode !== 'panel' ? 'badge' : 'panel';
   }
 
   private applyTheme(): void {
@@ -114,20 +134,35 @@ export class PanelMount {
     this.host?.remove();
     this.host = undefined;
     this.root = undefined;
-    this.last = undefined;
-    this.facts = undefined;
+    this.result = undefined;
+    this.placement = undefined;
+    this.licence = undefined;
+    this.publiccode = undefined;
     this.footer = undefined;
+    this.open = false;
   }
 
   private render(): void {
-    if (!this.root || !this.last) return;
+    if (!this.root || !this.result) return;
+    const badge = this.mode() === 'badge';
     const onToggle = () => {
-      this.collapsed = !this.collapsed;
-      this.onCollapse?.(this.collapsed);
+      if (badge) this.open = !this.open;
+      else {
+        this.collapsed = !this.collapsed;
+        this.onCollapse?.(this.collapsed);
+      }
       this.render();
     };
     render(
-      <Panel result={this.last.result} t={this.t} collapsed={this.collapsed} onToggle={onToggle} facts={this.facts} footer={this.footer} />,
+      <Panel
+        result={this.result}
+        t={this.t}
+        mode={badge ? 'badge' : 'panel'}
+        collapsed={badge ? !this.open : this.collapsed}
+        onToggle={onToggle}
+        facts={this.facts()}
+        footer={this.footer}
+      />,
       this.root.lastElementChild!,
     );
   }

@@ -5,6 +5,7 @@ import { EnableForge } from '@/components/EnableForge';
 import { ForgeSettings } from '@/components/ForgeSettings';
 import { RegistrySettings } from '@/components/RegistrySettings';
 import { ask } from '@/lib/messaging/client';
+import { bulkForges } from '@/lib/registry/forges';
 import type { KnownForge, RegistryStatus } from '@/lib/messaging/protocol';
 import { grantedHosts } from '@/lib/permissions/dynamic-scripts';
 import { removeHost, requestHosts } from '@/lib/permissions/request';
@@ -79,7 +80,7 @@ function Options() {
         enabled={enabled}
         known={known}
         t={t}
-        onEnableAll={() => void enable(known.map((f) => f.host))}
+        onEnableAll={() => void enable(bulkForges(known, enabled).map((f) => f.host))}
         onRemove={(host) => void removeHost(host).then(refresh)}
       />
       <RegistrySettings

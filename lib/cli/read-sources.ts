@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileRegistry, type SourceInput } from '../registry/compile';
+import { compileRegistry, compileWithNotes, type SourceInput } from '../registry/compile';
 import type { CompiledRegistry } from '../registry/schema';
 import { SOURCES } from '../registry/sources';
 
@@ -19,4 +19,8 @@ export const BUNDLED_SOURCES_DIR = new URL('../../assets/public/registry-sources
 
 export function compileFolder(dir: string = BUNDLED_SOURCES_DIR, generatedAt = new Date().toISOString()): CompiledRegistry {
   return compileRegistry(readSources(dir), generatedAt);
+}
+
+export function compileFolderWithNotes(dir: string = BUNDLED_SOURCES_DIR, generatedAt = new Date().toISOString()) {
+  return compileWithNotes(readSources(dir), generatedAt);
 }

@@ -1,23 +1,15 @@
 import { licenceApiUrl, parseGithubLicence, parseGitlabProject, publiccodeUrls, type ForgeAnswer, type ForgeLicence } from '../forges/api';
+import type { PageLicence } from '../forges/layout';
 import type { PageRef } from '../forges/types';
-import { classifyLicence, type LicenceVerdict } from '../licence/classify';
+import { classifyLicence } from '../licence/classify';
 import { POLICIES } from '../licence/policies';
 import { identifyLicenceText } from '../licence/text';
 import { parsePubliccode, type Publiccode } from '../publiccode/parse';
+import { mergeFacts, type LicenceFacts, type PubliccodeFacts, type RepoFacts } from './merge';
 
-export interface LicenceFacts extends LicenceVerdict {
-  /** Where the licence came from: the page itself, the forge's API, the licence file's heading. */
-  source: 'page' | 'forge' | 'licence-file';
-  /** `rate-limited` and `error` mean "unknown for now", never a verdict. */
-  state: 'ok' | 'rate-limited' | 'error';
-  /** The country rule the status refers to (e.g. CRPA art. D323-2-1), when one applies. */
-  policyUrl?: string;
-}
+export type { LicenceFacts } from './merge';
 
-export interface RepoFacts {
-  licence: LicenceFacts;
-  publiccode?: Publiccode & { url: string; verdict?: LicenceVerdict; mismatch: boolean };
-}
+export type { RepoFacts, PubliccodeFacts } from './merge';
 
 export interface FactsDeps {
   fetchText(url: string): Promise<ForgeAnswer>;
@@ -77,7 +69,8 @@ function fromForge(answer: ForgeLicence, country: string | undefined): LicenceFa
   }
 }
 
-async function publiccode(deps: FactsDeps, ref: PageRef): Promise<RepoFacts['publiccode']> {
+/** A repository's publiccode.yml, read from the forge's raw file URL (cached), with its declared licence classified. */
+export async function publiccodeFacts(deps: FactsDeps, ref: PageRef, country: string | undefined): Promise<PubliccodeFacts | undefined> {
   const urls = publiccodeUrls(ref);
   if (!urls) return undefined;
   const key = `publiccode:${ref.host}/${ref.path.toLowerCase()}`;
@@ -92,26 +85,34 @@ async function publiccode(deps: FactsDeps, ref: PageRef): Promise<RepoFacts['pub
       found = null;
     }
   }
-  return found ? { ...found, url: urls.page, mismatch: false } : undefined;
+  if (!found) return undefined;
+  return { ...found, url: urls.page, verdict: found.licence ? classifyLicence(found.licence, country) : undefined, mismatch: false };
 }
 
 /**
- * A repository's licence and publiccode.yml. The page's own licence link is used when it names a licence
- * (no request at all); otherwise the forge's API on the same forge, cached, de-duplicated, rate-limit aware.
+ * The licence the page itself shows: a name that identifies a licence, or the page's own sign that there is
+ * none. Anything else ("View license", GitHub's "Other") needs the forge's answer.
  */
-export async function repoFacts(deps: FactsDeps, ref: PageRef, hint: string | undefined, country: string | undefined): Promise<RepoFacts> {
-  const fromPage = hint !== undefined ? classifyLicence(hint, country) : undefined;
-  const [licence, pc] = await Promise.all([
-    fromPage && fromPage.spdx ? Promise.resolve<LicenceFacts>({ ...fromPage, source: 'page', state: 'ok' }) : forgeLicence(deps, ref).then((a) => fromForge(a, country)),
-    publiccode(deps, ref),
-  ]);
-  if (pc?.licence) {
-    const verdict = classifyLicence(pc.licence, country);
-    pc.verdict = verdict;
-    pc.mismatch = !!licence.spdx && !!verdict.spdx && verdict.spdx !== licence.spdx;
-  }
+function fromPage(page: PageLicence | undefined, country: string | undefined): LicenceFacts | undefined {
+  if (!page) return undefined;
+  const verdict = classifyLicence(page.state === 'none' ? '' : page.text, country);
+  return page.state === 'none' || verdict.spdx ? { ...verdict, source: 'page', state: 'ok' } : undefined;
+}
+
+/**
+ * A repository's licence. What the page shows is used first (no request at all); otherwise the forge's API on
+ * the same forge, cached, de-duplicated, rate-limit aware.
+ */
+export async function licenceFacts(deps: FactsDeps, ref: PageRef, page: PageLicence | undefined, country: string | undefined): Promise<LicenceFacts> {
+  const licence = fromPage(page, country) ?? fromForge(await forgeLicence(deps, ref), country);
   const policyUrl = country ? POLICIES.get(country.toUpperCase())?.reference : undefined;
-  return { licence: policyUrl ? { ...licence, policyUrl } : licence, publiccode: pc };
+  return policyUrl ? { ...licence, policyUrl } : licence;
+}
+
+/** Licence and publiccode.yml together (the panel gets each as soon as it is known: see lib/facts/merge.ts). */
+export async function repoFacts(deps: FactsDeps, ref: PageRef, page: PageLicence | undefined, country: string | undefined): Promise<RepoFacts> {
+  const [licence, pc] = await Promise.all([licenceFacts(deps, ref, page, country), publiccodeFacts(deps, ref, country)]);
+  return mergeFacts(licence, pc);
 }
 
 /** Tests only. */

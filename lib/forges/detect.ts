@@ -1,30 +1,60 @@
 import { parsePageUrl } from './index';
-import { confirmGithub, GITHUB_ANCHORS, isPrivateGithubRepo, type Confirmation } from './github-dom';
-import { confirmGitlab, GITLAB_ANCHORS, isGitlabDocument } from './gitlab-dom';
-import type { PageKind, PageRef } from './types';
+import { confirmGithub, githubVisibility, type Confirmation } from './github-dom';
+import { githubPayloadLicence, GITHUB_LAYOUTS } from './github-layouts';
+import { confirmGitlab, gitlabVisibility, isGitlabDocument } from './gitlab-dom';
+import { GITLAB_LAYOUTS } from './gitlab-layouts';
+import { findEra, licenceFromSpot, placementOf, type LayoutEra, type PageLicence, type PageView, type Placement } from './layout';
+import { segmentsOf } from './keys';
+import type { PageKind, PageRef, Visibility } from './types';
 
 export interface Detection {
   ref: PageRef;
   answer: Confirmation;
   /** The kind the DOM confirmed (may differ from the URL's guess on GitLab). */
   kind: PageKind;
-  anchors: readonly string[];
-  /** A private repository shown because the user allowed it: no licence request is made for it. */
-  private: boolean;
+  /** A repository's home (with its sidebar), one of its sub-pages, or an organisation. */
+  view: PageView;
+  /** What the page says of the repository's visibility (`unknown` on organisations and pages that say nothing). */
+  visibility: Visibility;
+}
+
+/** The layout era a page matched, where the panel goes, and what the page itself shows of the licence. */
+export interface PageLayout {
+  era: LayoutEra | undefined;
+  placement: Placement;
+  licence?: PageLicence;
+}
+
+const NOT_A_PAGE = (ref: PageRef): Detection => ({ ref, answer: 'no', kind: 'other', view: 'subpage', visibility: 'unknown' });
+
+/**
+ * What the current page is, from its URL and its own markers (the head is enough). Pure over (url, document).
+ * On a host other than github.com/gitlab.com, only a document that says it is GitLab is read.
+ */
+export function detectPage(url: string, doc: Document): Detection {
+  const ref = parsePageUrl(url, () => (isGitlabDocument(doc) ? 'gitlab' : undefined));
+  if (ref.kind === 'other' || !ref.forge) return NOT_A_PAGE(ref);
+  if (ref.forge === 'github') {
+    const answer = confirmGithub(doc, ref);
+    if (ref.kind !== 'repository') return { ref, answer, kind: ref.kind, view: 'organisation', visibility: 'unknown' };
+    // The home is `/owner/repo` alone; anything after it (tree, blob, issues…) is a sub-page without the About sidebar.
+    const home = segmentsOf(new URL(url).pathname).length <= 2;
+    return { ref, answer, kind: 'repository', view: home ? 'home' : 'subpage', visibility: githubVisibility(doc) };
+  }
+  const { answer, kind = ref.kind } = confirmGitlab(doc, ref);
+  if (kind !== 'repository') return { ref, answer, kind, view: 'organisation', visibility: 'unknown' };
+  const home = doc.body?.dataset.page === 'projects:show';
+  return { ref, answer, kind, view: home ? 'home' : 'subpage', visibility: gitlabVisibility(doc) };
 }
 
 /**
- * What the current page is, from its URL and its own markers. Pure over (url, document).
- * On a host other than github.com/gitlab.com, only a document that says it is GitLab is read.
+ * Where the panel goes on a confirmed page, and the licence the page shows (once the body is parsed).
+ * GitHub's embedded React payload is read before the sidebar's link; only a repository home shows either.
  */
-export function detectPage(url: string, doc: Document, allowPrivate = false): Detection {
-  const ref = parsePageUrl(url, () => (isGitlabDocument(doc) ? 'gitlab' : undefined));
-  if (ref.kind === 'other' || !ref.forge) return { ref, answer: 'no', kind: 'other', anchors: [], private: false };
-  if (ref.forge === 'github') {
-    const answer = confirmGithub(doc, ref, allowPrivate);
-    const anchors = GITHUB_ANCHORS[ref.kind === 'repository' ? 'repository' : 'organisation'];
-    return { ref, answer, kind: ref.kind, anchors, private: ref.kind === 'repository' && isPrivateGithubRepo(doc) };
-  }
-  const { answer, kind = ref.kind } = confirmGitlab(doc, ref);
-  return { ref, answer, kind, anchors: GITLAB_ANCHORS[kind === 'repository' ? 'repository' : 'organisation'], private: false };
+export function readLayout(d: Detection, doc: Document): PageLayout {
+  const table = d.ref.forge === 'github' ? GITHUB_LAYOUTS : GITLAB_LAYOUTS;
+  const era = d.ref.forge ? findEra(table, d.view, doc) : undefined;
+  const isHome = d.kind === 'repository' && d.view === 'home';
+  const licence = !isHome ? undefined : ((d.ref.forge === 'github' ? githubPayloadLicence(doc) : undefined) ?? (era?.view === 'home' ? licenceFromSpot(era, doc) : undefined));
+  return { era, placement: placementOf(era), licence };
 }

@@ -1,12 +1,12 @@
 import type { Confirmation } from './github-dom';
-import type { PageKind, PageRef } from './types';
+import type { PageKind, PageRef, Visibility } from './types';
 
 /** A GitLab page says so itself (PEERS.md §4.2); the host name proves nothing. */
 export function isGitlabDocument(doc: Document): boolean {
+  const data = doc.body?.dataset;
   return (
     doc.querySelector('meta[property="og:site_name"][content="GitLab"]') !== null ||
-    (doc.body?.dataset.page !== undefined && doc.body.dataset.findFile !== undefined) ||
-    (doc.body?.dataset.page !== undefined && (doc.body.dataset.projectFullPath !== undefined || doc.body.dataset.groupFullPath !== undefined))
+    (data?.page !== undefined && (data.findFile !== undefined || data.projectFullPath !== undefined || data.groupFullPath !== undefined || data.projectId !== undefined))
   );
 }
 
@@ -16,9 +16,41 @@ export interface GitlabConfirmation {
   kind?: Exclude<PageKind, 'other'>;
 }
 
+/** A URL's path up to GitLab's `/-/` separator, without slashes at the ends; undefined if it is not a URL. */
+function pathOfUrl(url: string | null | undefined, base: string): string | undefined {
+  if (!url) return undefined;
+  try {
+    const segs = new URL(url, base).pathname.split('/').filter(Boolean);
+    const dash = segs.indexOf('-');
+    return decodeURIComponent((dash === -1 ? segs : segs.slice(0, dash)).join('/'));
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Confirm a GitLab page by `body[data-page]` and the full path GitLab itself writes on the body.
- * Projects: `projects:…` + `data-project-full-path`; groups: `groups:…` + `data-group-full-path`.
+ * The project's full path as the page states it. GitLab 17+ writes `data-project-full-path` on the body;
+ * GitLab 15/16 only `data-project` (the project's own path) with `data-group-full-path`, or, in a user's
+ * namespace, nothing but the canonical URL and `og:url` that end with that path.
+ */
+export function gitlabProjectPath(doc: Document): string | undefined {
+  const data = doc.body?.dataset;
+  if (!data) return undefined;
+  if (data.projectFullPath) return data.projectFullPath;
+  const project = data.project;
+  if (!project) return undefined;
+  if (data.groupFullPath) return `${data.groupFullPath}/${project}`;
+  const base = doc.location?.href ?? 'https://gitlab.invalid/';
+  for (const url of [doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), doc.querySelector('meta[property="og:url"]')?.getAttribute('content')]) {
+    const path = pathOfUrl(url, base);
+    if (path && path.toLowerCase().split('/').at(-1) === project.toLowerCase() && path.includes('/')) return path;
+  }
+  return undefined;
+}
+
+/**
+ * Confirm a GitLab page by `body[data-page]` and the path GitLab itself writes on the page.
+ * Projects: `projects:…` + the project's full path (see gitlabProjectPath); groups: `groups:…` + `data-group-full-path`.
  */
 export function confirmGitlab(doc: Document, ref: PageRef): GitlabConfirmation {
   const body = doc.body;
@@ -26,9 +58,9 @@ export function confirmGitlab(doc: Document, ref: PageRef): GitlabConfirmation {
   if (!isGitlabDocument(doc)) return { answer: 'no' };
   const page = body.dataset.page ?? '';
   const path = ref.path.toLowerCase();
-  const project = body.dataset.projectFullPath?.toLowerCase();
+  const project = page.startsWith('projects:') ? gitlabProjectPath(doc)?.toLowerCase() : undefined;
   const group = body.dataset.groupFullPath?.toLowerCase();
-  if (page.startsWith('projects:') && project) {
+  if (project) {
     if (page.startsWith('projects:settings') || page.includes(':edit')) return { answer: 'no' };
     return project === path ? { answer: 'yes', kind: 'repository' } : { answer: 'no' };
   }
@@ -39,8 +71,19 @@ export function confirmGitlab(doc: Document, ref: PageRef): GitlabConfirmation {
   return { answer: 'no' }; // users, explore, errors, sign-in…
 }
 
-/** The project or group sidebar; the fixed-position fallback covers layouts without one. */
-export const GITLAB_ANCHORS = {
-  repository: ['.project-page-sidebar', '.project-home-panel', '.js-sidebar-content'],
-  organisation: ['.group-home-panel', '.group-page-sidebar'],
-} as const;
+/**
+ * What a GitLab project page says of its visibility: `data-project-visibility-level` (GitLab 18+), or the
+ * visibility icon beside the project's name (earth: public; lock: private; shield: internal). Sub-pages show
+ * neither: `unknown`.
+ */
+export function gitlabVisibility(doc: Document): Visibility {
+  const level = doc.querySelector('[data-project-visibility-level]')?.getAttribute('data-project-visibility-level');
+  if (level) return level === 'public' ? 'public' : 'private';
+  const icon = doc.querySelector('.home-panel-title .visibility-icon, [data-testid="project-name-content"] .visibility-icon');
+  if (icon) {
+    const glyph = icon.querySelector('[data-testid$="-icon"]')?.getAttribute('data-testid');
+    if (glyph === 'earth-icon') return 'public';
+    if (glyph === 'lock-icon' || glyph === 'shield-icon') return 'private';
+  }
+  return 'unknown';
+}

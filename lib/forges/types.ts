@@ -19,3 +19,6 @@ export interface ForgeAdapter {
   /** `url` is already known to be on a host served by this forge. */
   parse(url: URL): Omit<PageRef, 'keys' | 'host' | 'forge'>;
 }
+
+/** What a page says of a repository's visibility; `unknown` when it says nothing. */
+export type Visibility = 'public' | 'private' | 'unknown';

@@ -1,5 +1,6 @@
 import type { PageKind } from '../forges';
-import type { RepoFacts } from '../facts/repo-facts';
+import type { PageLicence } from '../forges/layout';
+import type { PubliccodeFacts, RepoFacts } from '../facts/merge';
 import type { LookupResult } from '../registry/lookup';
 import type { SearchHit } from '../registry/search';
 
@@ -7,8 +8,10 @@ import type { SearchHit } from '../registry/search';
 export interface Protocol {
   /** What the registry says about a page URL. `kind` is the page kind the DOM confirmed, when it knows better. */
   lookup: { request: { url: string; kind?: PageKind }; response: LookupResult };
-  /** A repository's licence and publiccode.yml, from the page's own hint or the same forge's API. */
-  repoFacts: { request: { url: string; hint?: string }; response: RepoFacts };
+  /** A repository's licence: what the page shows first, else the same forge's API (never blocked by publiccode.yml). */
+  repoFacts: { request: { url: string; page?: PageLicence }; response: RepoFacts };
+  /** A repository's publiccode.yml, from the same forge's raw file; null when there is none. */
+  publiccode: { request: { url: string }; response: PubliccodeFacts | null };
   /** What the registry is: for footers and the popup. */
   registryStatus: { request: Record<string, never>; response: RegistryStatus };
   /** Refresh the registry from its upstream sources now. */
@@ -38,6 +41,8 @@ export interface KnownForge {
   whole: boolean;
   /** The body that runs it, when the registry names one. */
   name?: string;
+  /** code.gouv.fr stopped crawling it on that date: not offered in bulk. */
+  ignoredSince?: string;
 }
 
 export interface ForgeStatus {

@@ -1,4 +1,6 @@
 import { accountKey } from './account-key';
+import { agreedNames, foldName, looksLikeUrl, unifySpellings } from './names';
+import { REVIEWED_OVERRIDES, type Override } from './overrides';
 import {
   REGISTRY_SCHEMA_VERSION,
   compiledRegistrySchema,
@@ -31,19 +33,20 @@ export interface SourceInput {
   error?: string;
 }
 
+/** The id under which the reviewed overrides report (kept, rejected) like a source. */
+export const OVERRIDES_SOURCE = 'overrides';
+
+type Parsed = { def: SourceDef; c: Contribution };
+
 function mergeInto<T extends object>(target: T, extra: Partial<T>): void {
   for (const [k, v] of Object.entries(extra) as Array<[keyof T, T[keyof T]]>)
     if (v !== undefined && target[k] === undefined) target[k] = v;
 }
 
-/**
- * Source files → one compiled registry. Pure and deterministic for given inputs and `generatedAt`.
- * A file that cannot be parsed is reported and contributes nothing; an entry that fails validation
- * is dropped alone, with its reason, in its source's report.
- */
-export function compileRegistry(inputs: readonly SourceInput[], generatedAt: string): CompiledRegistry {
+/** Each source file → its contribution, or an error in its report; nothing else is read from a file that fails. */
+function parseAll(inputs: readonly SourceInput[]): { reports: SourceReport[]; parsed: Parsed[] } {
   const reports: SourceReport[] = [];
-  const contributions: Array<{ def: SourceDef; c: Contribution }> = [];
+  const parsed: Parsed[] = [];
   for (const { def, text, error } of inputs) {
     const report: SourceReport = { id: def.id, title: def.title, upstream: def.upstream, licence: def.licence, editUrl: def.editUrl, kept: 0, rejected: [] };
     reports.push(report);
@@ -55,23 +58,29 @@ export function compileRegistry(inputs: readonly SourceInput[], generatedAt: str
       const c = def.parse(text);
       report.rejected = c.rejected;
       report.kept = c.accounts.length + c.ospos.length + c.names.length + c.accountNames.length + c.sill.length;
-      contributions.push({ def, c });
+      parsed.push({ def, c });
     } catch (e) {
       report.error = `unreadable: ${(e as Error).message.split('\n')[0]}`;
     }
   }
-  const reportOf = (id: string) => reports.find((r) => r.id === id)!;
+  return { reports, parsed };
+}
 
-  const names = new Map<string, string>();
-  const accountNames = new Map<string, string>();
+/** Forge hosts: as the sources state them, plus GitLab hosts that OSPO code lists name with `/groups/`. */
+function collectHosts(parsed: readonly Parsed[], rawOspos: Iterable<RawOspo>): Map<string, HostInfo> {
   const hosts = new Map<string, HostInfo>();
+  for (const { c } of parsed) for (const h of c.hosts) if (!hosts.has(h.host)) hosts.set(h.host, h);
+  for (const o of rawOspos)
+    for (const url of o.code) {
+      const host = accountKey(url)?.split('/')[0];
+      if (host && !hosts.has(host) && /\/groups\//.test(url)) hosts.set(host, { host, forge: 'gitlab', whole: false });
+    }
+  return hosts;
+}
+
+function collectRawOspos(parsed: readonly Parsed[]): Map<string, RawOspo> {
   const rawOspos = new Map<string, RawOspo>();
-  const sill = new Map<string, SillItem>();
-  for (const { def, c } of contributions) {
-    for (const n of c.names) if (!names.has(n.psoId)) names.set(n.psoId, n.name);
-    for (const n of c.accountNames) if (!accountNames.has(n.key)) accountNames.set(n.key, n.name);
-    for (const h of c.hosts) if (!hosts.has(h.host)) hosts.set(h.host, h);
-    for (const s of c.sill) if (!sill.has(s.key)) sill.set(s.key, s);
+  for (const { def, c } of parsed)
     for (const o of c.ospos) {
       const known = rawOspos.get(o.id);
       if (!known) rawOspos.set(o.id, { ...o, source: def.id, code: [...o.code] });
@@ -80,75 +89,201 @@ export function compileRegistry(inputs: readonly SourceInput[], generatedAt: str
         known.code.push(...o.code.filter((u) => !known.code.includes(u)));
       }
     }
-  }
+  return rawOspos;
+}
 
-  // OSPO code lists name hosts the accounts file may not know; `/groups/` is GitLab's own URL form.
-  for (const o of rawOspos.values())
-    for (const url of o.code) {
-      const key = accountKey(url);
-      const host = key?.split('/')[0];
-      if (host && !hosts.has(host) && /\/groups\//.test(url)) hosts.set(host, { host, forge: 'gitlab', whole: false });
-    }
+interface OspoIndex {
+  ospos: Map<string, Ospo>;
+  /** An OSPO's main URL or policy URL (as registry keys) → its id: how an account's `ospo_url` finds it. */
+  byUrl: Map<string, string>;
+  /** pso_id → the OSPO of that body. */
+  byPso: Map<string, string>;
+}
 
-  const ospos = new Map<string, Ospo>();
-  const ospoByUrl = new Map<string, string>();
+function validateOspos(rawOspos: Map<string, RawOspo>, reportOf: (id: string) => SourceReport): OspoIndex {
+  const index: OspoIndex = { ospos: new Map(), byUrl: new Map(), byPso: new Map() };
   for (const o of rawOspos.values()) {
-    const { code: _code, psoId: _psoId, ...rest } = o;
+    const { code: _code, psoId, ...rest } = o;
     const parsed = ospoSchema.safeParse(rest);
     if (!parsed.success) {
       reportOf(o.source!).rejected.push({ entry: o.id, reason: reasonOf(parsed.error) });
       continue;
     }
-    ospos.set(o.id, parsed.data);
-    ospoByUrl.set(o.id, o.id);
+    index.ospos.set(o.id, parsed.data);
+    index.byUrl.set(o.id, o.id);
     const policy = o.policy ? accountKey(o.policy) : undefined;
-    if (policy && !ospoByUrl.has(policy)) ospoByUrl.set(policy, o.id);
+    if (policy && !index.byUrl.has(policy)) index.byUrl.set(policy, o.id);
+    if (psoId && !index.byPso.has(psoId)) index.byPso.set(psoId, o.id);
   }
+  return index;
+}
 
-  const entries = new Map<string, Entry>();
-  for (const { def, c } of contributions)
+/** Raw entry while compiling: the `ospo_url` stays until it is resolved to an OSPO or an open-source page. */
+type Draft = Entry & { ospoUrl?: string; codeOspo?: string };
+
+function mergeAccounts(parsed: readonly Parsed[]): Map<string, Draft> {
+  const entries = new Map<string, Draft>();
+  for (const { def, c } of parsed)
     for (const a of c.accounts) {
+      const { ospo, name, ...rest } = a;
+      const facts: Partial<Draft> = { ...rest, codeOspo: ospo, name, nameSource: name ? 'source' : undefined };
       const known = entries.get(a.key);
-      if (!known) entries.set(a.key, { ...a, sources: [def.id] });
+      if (!known) entries.set(a.key, { ...(facts as Draft), sources: [def.id] });
       else {
-        mergeInto(known, a);
+        mergeInto(known, facts);
         if (!known.sources.includes(def.id)) known.sources.push(def.id);
       }
     }
+  return entries;
+}
+
+/** Reviewed corrections: an account's fields, or what every account of a host lacks. Pso names are used later. */
+function applyOverrides(entries: Map<string, Draft>, overrides: readonly Override[], report: SourceReport): void {
+  for (const o of overrides) {
+    if (o.account) {
+      const e = entries.get(o.account);
+      if (!e) {
+        report.rejected.push({ entry: o.account, reason: 'no such account in the sources' });
+        continue;
+      }
+      Object.assign(e, o.set);
+      if (o.set.name) e.nameSource = 'override';
+      if (!e.sources.includes(OVERRIDES_SOURCE)) e.sources.push(OVERRIDES_SOURCE);
+    } else if (o.host) {
+      const under = [...entries.values()].filter((e) => e.key.startsWith(`${o.host}/`));
+      if (under.length === 0) report.rejected.push({ entry: o.host, reason: 'no account on this host in the sources' });
+      for (const e of under) {
+        for (const [field, value] of Object.entries(o.set)) if ((e as Record<string, unknown>)[field] === undefined) (e as Record<string, unknown>)[field] = value;
+        if (!e.sources.includes(OVERRIDES_SOURCE)) e.sources.push(OVERRIDES_SOURCE);
+      }
+    }
+  }
+}
+
+/** Best-first ranks of the name tables (also used to choose one spelling per body). */
+const RANK = { override: 0, source: 1, 'pso-table': 2, 'legacy-account': 3, 'legacy-pso': 4, 'ospo-list': 5 } as const;
+
+/**
+ * One name per body. By pso_id first (the reviewed overrides, then the current top-organisations list), then the
+ * 2024 file's name for the account itself, but only when that file gave the account the same pso_id (an account
+ * that changed bodies keeps no stale name), then the 2024 file's name for the pso_id, then the body of the OSPO
+ * whose code list names the account (reviewed, from the OSPO list's own words). Never a URL.
+ */
+function resolveNames(entries: Map<string, Draft>, parsed: readonly Parsed[], overrides: readonly Override[]): string[][] {
+  const current = new Map<string, { name: string; source: 'override' | 'pso-table' }>();
+  for (const o of overrides) if (o.pso && o.set.name) current.set(o.pso, { name: o.set.name, source: 'override' });
+  for (const { c } of parsed) for (const n of c.names) if (!current.has(n.psoId)) current.set(n.psoId, { name: n.name, source: 'pso-table' });
+  const legacyAccount = new Map<string, { names: string[]; psoIds: string[] }>();
+  for (const { c } of parsed) for (const n of c.accountNames) if (!legacyAccount.has(n.key)) legacyAccount.set(n.key, n);
+  const legacyPso = agreedNames([...legacyAccount.values()], new Map([...current].map(([id, n]) => [id, n.name])));
+  const ospoBodies = new Map(overrides.flatMap((o) => (o.ospo && o.set.name ? [[o.ospo, o.set.name] as const] : [])));
+
+  for (const e of entries.values()) {
+    if (e.name && looksLikeUrl(e.name)) {
+      delete e.name;
+      delete e.nameSource;
+    }
+    if (e.name) continue;
+    const byPso = e.psoId ? current.get(e.psoId) : undefined;
+    const legacy = legacyAccount.get(e.key);
+    const closest = legacy?.names[0];
+    const legacyAgrees = !!closest && !looksLikeUrl(closest) && (e.psoId ? legacy!.psoIds.includes(e.psoId) : legacy!.psoIds.length === 0);
+    const agreed = e.psoId ? legacyPso.get(e.psoId) : undefined;
+    const ospoBody = e.codeOspo ? ospoBodies.get(e.codeOspo) : undefined;
+    if (byPso) [e.name, e.nameSource] = [byPso.name, byPso.source];
+    else if (legacyAgrees) [e.name, e.nameSource] = [closest, 'legacy-account'];
+    else if (agreed) [e.name, e.nameSource] = [agreed, 'legacy-pso'];
+    else if (ospoBody) [e.name, e.nameSource] = [ospoBody, 'ospo-list'];
+  }
+
+  // One spelling per body: "Cour des comptes" and "Cour des Comptes" are the same body.
+  const named = [...entries.values()].filter((e): e is Draft & { name: string; nameSource: keyof typeof RANK } => !!e.name && !!e.nameSource);
+  const { spelling, variants } = unifySpellings(named.map((e) => ({ name: e.name, rank: RANK[e.nameSource] })));
+  for (const e of named) e.name = spelling.get(foldName(e.name)) ?? e.name;
+  return variants;
+}
+
+/**
+ * The body's own OSPO: the OSPO of the same pso_id, else the OSPO whose code list names the account, else the
+ * OSPO its `ospo_url` points to. An `ospo_url` that is in no OSPO list is the body's open-source page, not an OSPO.
+ */
+function attachOspos(entries: Map<string, Draft>, index: OspoIndex): void {
+  for (const e of entries.values()) {
+    const byPso = e.psoId ? index.byPso.get(e.psoId) : undefined;
+    const byCode = e.codeOspo && index.ospos.has(e.codeOspo) ? e.codeOspo : undefined;
+    const byUrl = e.ospoUrl ? index.byUrl.get(accountKey(e.ospoUrl) ?? '') : undefined;
+    const own = byPso ?? byCode ?? byUrl;
+    if (own) e.ospo = own;
+    else if (e.ospoUrl) e.openSourcePage = e.ospoUrl;
+    delete e.ospoUrl;
+    delete e.codeOspo;
+  }
+}
+
+/**
+ * Source files → one compiled registry. Pure and deterministic for given inputs and `generatedAt`.
+ * A file that cannot be parsed is reported and contributes nothing; an entry that fails validation
+ * is dropped alone, with its reason, in its source's report.
+ */
+export function compileRegistry(inputs: readonly SourceInput[], generatedAt: string, reviewed = REVIEWED_OVERRIDES): CompiledRegistry {
+  return compileWithNotes(inputs, generatedAt, reviewed).registry;
+}
+
+/** The same, with what the data report shows besides: the bodies the sources spell several ways. */
+export function compileWithNotes(inputs: readonly SourceInput[], generatedAt: string, reviewed = REVIEWED_OVERRIDES): { registry: CompiledRegistry; spellingVariants: string[][] } {
+  const { reports, parsed } = parseAll(inputs);
+  const overridesReport: SourceReport = {
+    id: OVERRIDES_SOURCE,
+    title: 'Reviewed corrections (assets/registry-overrides.json)',
+    upstream: 'assets/registry-overrides.json',
+    licence: 'EUPL-1.2',
+    kept: reviewed.overrides.length,
+    rejected: [...reviewed.rejected],
+  };
+  reports.push(overridesReport);
+  const reportOf = (id: string) => reports.find((r) => r.id === id) ?? overridesReport;
+
+  const rawOspos = collectRawOspos(parsed);
+  const hosts = collectHosts(parsed, rawOspos.values());
+  const ospoIndex = validateOspos(rawOspos, reportOf);
+  const entries = mergeAccounts(parsed);
+  applyOverrides(entries, reviewed.overrides, overridesReport);
+  const spellingVariants = resolveNames(entries, parsed, reviewed.overrides);
+  attachOspos(entries, ospoIndex);
+
+  // A forge whose whole host code.gouv.fr stopped crawling is marked on the host too (never offered in bulk).
+  for (const h of hosts.values()) {
+    const ignoredSince = entries.get(h.host)?.ignoredSince;
+    if (ignoredSince) h.ignoredSince = ignoredSince;
+  }
 
   const valid: Entry[] = [];
   for (const e of entries.values()) {
-    if (e.ospo === undefined && e.ospoUrl) {
-      const id = ospoByUrl.get(accountKey(e.ospoUrl) ?? '');
-      if (id) {
-        e.ospo = id;
-        delete e.ospoUrl;
-      }
-    }
-    if (e.ospo !== undefined && !ospos.has(e.ospo)) delete e.ospo;
-    const ospoPso = e.ospo ? rawOspos.get(e.ospo)?.psoId : undefined;
-    e.name ??= accountNames.get(e.key) ?? names.get(e.psoId ?? '') ?? (e.psoId ? undefined : names.get(ospoPso ?? ''));
-    const parsed = entrySchema.safeParse(e);
-    if (parsed.success) valid.push(parsed.data);
-    else reportOf(e.sources[0]!).rejected.push({ entry: e.key, reason: reasonOf(parsed.error) });
+    const parsedEntry = entrySchema.safeParse(e);
+    if (parsedEntry.success) valid.push(parsedEntry.data);
+    else reportOf(e.sources[0]!).rejected.push({ entry: e.key, reason: reasonOf(parsedEntry.error) });
   }
+
+  const sill = new Map<string, SillItem>();
+  for (const { c } of parsed) for (const s of c.sill) if (!sill.has(s.key)) sill.set(s.key, s);
 
   const nationalOspos: Record<string, string> = {};
   for (const [country, url] of Object.entries(NATIONAL_OSPO_URLS)) {
     const id = accountKey(url);
-    if (id && ospos.has(id)) nationalOspos[country] = id;
+    if (id && ospoIndex.ospos.has(id)) nationalOspos[country] = id;
   }
 
   const byKey = <T extends { key?: string; host?: string; id?: string }>(a: T, b: T) =>
     (a.key ?? a.host ?? a.id ?? '').localeCompare(b.key ?? b.host ?? b.id ?? '');
-  return compiledRegistrySchema.parse({
+  const registry = compiledRegistrySchema.parse({
     schemaVersion: REGISTRY_SCHEMA_VERSION,
     generatedAt,
     sources: reports,
     hosts: [...hosts.values()].sort(byKey),
     entries: valid.sort(byKey),
-    ospos: [...ospos.values()].sort(byKey),
+    ospos: [...ospoIndex.ospos.values()].sort(byKey),
     sill: [...sill.values()].sort(byKey),
     nationalOspos,
   });
+  return { registry, spellingVariants };
 }

@@ -7,13 +7,23 @@ export interface KnownForgeInfo {
   forge: string;
   whole: boolean;
   name?: string;
+  /** code.gouv.fr stopped crawling it on that date (dead or unreachable): never enabled in bulk. */
+  ignoredSince?: string;
 }
 
 /** Self-hosted forges the extension can read (GitLab), as the registry lists them. Pure. */
 export function knownForges(index: RegistryIndex): KnownForgeInfo[] {
   return index.registry.hosts
     .filter((h) => h.forge === 'gitlab' && !STATIC_HOSTS.includes(h.host))
-    .map((h) => ({ host: h.host, forge: h.forge, whole: h.whole, name: index.entries.get(h.host)?.name }));
+    .map((h) => ({ host: h.host, forge: h.forge, whole: h.whole, name: index.entries.get(h.host)?.name, ignoredSince: h.ignoredSince }));
+}
+
+/**
+ * What "enable all known public forges" asks for: the known forges not enabled yet, without those code.gouv.fr
+ * stopped crawling (a permission for a dead host helps nobody). They stay recognised once a user enables them.
+ */
+export function bulkForges<T extends Pick<KnownForgeInfo, 'host' | 'ignoredSince'>>(known: readonly T[], enabled: readonly string[]): T[] {
+  return known.filter((f) => !f.ignoredSince && !enabled.includes(f.host));
 }
 
 export function knownForgeOf(index: RegistryIndex, url: string): KnownForgeInfo | null {

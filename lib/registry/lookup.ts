@@ -10,10 +10,28 @@ export interface LookupResult {
   path: string;
   kind: PageKind;
   publicSector: boolean;
-  organisation: { name: string; country: string; account: string; psoId?: string; flossPolicy?: string } | null;
+  organisation: Organisation | null;
   ospo: { name: string; email?: string; url: string; policy?: string; scope: 'own' | 'nearest' } | null;
   catalogue: CatalogueLink[];
   matchedKey: string | null;
+}
+
+/**
+ * The owning body. `name` is a human name when `named` is true; otherwise the account's login (never a URL),
+ * which the panel shows with the country ("france-titres, France") until a name is known.
+ */
+export interface Organisation {
+  name: string;
+  named: boolean;
+  /** The account's own login or group path on its forge (`IGNF`, `EOLE`), or the host of a whole public forge. */
+  login: string;
+  /** ISO 3166-1 alpha-2; absent for international bodies. */
+  country?: string;
+  account: string;
+  psoId?: string;
+  flossPolicy?: string;
+  /** The body's open-source page (an `ospo_url` that is not an OSPO of any list). */
+  openSourcePage?: string;
 }
 
 export interface RegistryIndex {
@@ -64,35 +82,44 @@ export function lookup(index: RegistryIndex, url: string, kindHint?: PageKind): 
   if (!matched) return answer(url, ref, kind, null, null, catalogueLinks({ host: ref.host, path: ref.path, kind, sill: sillItem }), null);
   // Most specific first: each fact comes from the first entry of the chain that states it.
   let name: string | undefined;
-  let countryOf: string | undefined;
+  let country: string | undefined;
   let psoId: string | undefined;
   let flossPolicy: string | undefined;
+  let openSourcePage: string | undefined;
+  let ownId: string | undefined;
+  let ownFrom: Entry | undefined;
   for (const e of chain) {
     name ??= e.name;
-    countryOf ??= e.country;
+    country ??= e.country;
     psoId ??= e.psoId;
     flossPolicy ??= e.flossPolicy;
+    openSourcePage ??= e.openSourcePage;
+    if (ownId === undefined && e.ospo !== undefined) {
+      ownId = e.ospo;
+      ownFrom = e;
+    }
   }
-  const country = countryOf ?? 'FR';
-  const organisation: NonNullable<LookupResult['organisation']> = { name: name ?? matched.display.replace(/^https?:\/\//, ''), country, account: matched.display };
+  const login = loginOf(matched.key, ref.path);
+  const organisation: Organisation = { name: name ?? login, named: name !== undefined, login, country, account: matched.display };
   if (psoId) organisation.psoId = psoId;
   if (flossPolicy) organisation.flossPolicy = flossPolicy;
+  if (openSourcePage) organisation.openSourcePage = openSourcePage;
 
-  let ospo: LookupResult['ospo'] = null;
-  const withOspo = chain.find((e) => e.ospo !== undefined || e.ospoUrl !== undefined);
-  const own = withOspo?.ospo ? index.ospos.get(withOspo.ospo) : undefined;
-  if (own) ospo = ospoOf(own, 'own');
-  else if (withOspo?.ospoUrl)
-    ospo = { name: withOspo.ospoUrl.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, ''), url: withOspo.ospoUrl, scope: 'own' };
-  else {
-    const national = Object.hasOwn(index.registry.nationalOspos, country) ? index.ospos.get(index.registry.nationalOspos[country]!) : undefined;
-    if (national) ospo = ospoOf(national, 'nearest');
-  }
+  const own = ownId ? index.ospos.get(ownId) : undefined;
+  const national = !own && country && Object.hasOwn(index.registry.nationalOspos, country) ? index.ospos.get(index.registry.nationalOspos[country]!) : undefined;
+  const ospo = own ? ospoOf(own, 'own') : national ? ospoOf(national, 'nearest') : null;
 
   const fromCodeGouv = chain.some((e) => e.sources.includes('codegouvfr-accounts'));
-  const editUrl = (own && withOspo === matched ? own.editUrl : undefined) ?? index.sourceEditUrl.get(matched.sources[0]!);
-  const catalogue = catalogueLinks({ host: ref.host, path: ref.path, kind, sill: sillItem, codeGouvFr: fromCodeGouv, registryEntry: editUrl, publicSector: true });
+  const wholeForge = index.hosts.get(ref.host)?.whole === true;
+  const editUrl = (own && ownFrom === matched ? own.editUrl : undefined) ?? index.sourceEditUrl.get(matched.sources[0]!);
+  const catalogue = catalogueLinks({ host: ref.host, path: ref.path, kind, sill: sillItem, codeGouvFr: fromCodeGouv, wholeForge, registryEntry: editUrl, publicSector: true });
   return answer(url, ref, kind, organisation, ospo, catalogue, matched.key);
+}
+
+/** The account part of a matched key, as the page writes it (`IGNF` for `github.com/ignf`); a whole forge: its host. */
+function loginOf(key: string, path: string): string {
+  const depth = key.split('/').length - 1;
+  return depth === 0 ? key : path.split('/').slice(0, depth).join('/');
 }
 
 /** The answer, written out whole with no spreads: the same object shape every time keeps lookups fast (p99 ≤ 50 µs). */

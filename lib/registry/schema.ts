@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Bump when the compiled format changes incompatibly; the background discards other versions. */
-export const REGISTRY_SCHEMA_VERSION = 1;
+export const REGISTRY_SCHEMA_VERSION = 2;
 
 /** Only http(s) URLs get into the registry: a `javascript:` or `data:` URL in a source is rejected with its entry. */
 export const httpUrl = z
@@ -34,25 +34,31 @@ export const ospoSchema = z.object({
   url: httpUrl,
   email: email.optional(),
   policy: httpUrl.optional(),
-  country,
+  /** Absent for an international body's OSPO. */
+  country: country.optional(),
   description: text.optional(),
   source: z.string(),
   /** Where to suggest a correction of this OSPO. */
   editUrl: httpUrl.optional(),
 });
 
+/** Where a body's name comes from, best first (see lib/registry/names.ts). */
+export const nameSource = z.enum(['override', 'source', 'pso-table', 'legacy-account', 'legacy-pso', 'ospo-list']);
+
 export const entrySchema = z.object({
   key: registryKey,
   /** The account as written upstream (case kept), e.g. `https://github.com/IGNF`. */
   display: z.string(),
+  /** The body's human name; never a URL (the compiler refuses one). */
   name: text.optional(),
+  nameSource: nameSource.optional(),
   country: country.optional(),
   psoId: psoId.optional(),
   flossPolicy: httpUrl.optional(),
-  /** Id of the OSPO that lists this account (its own OSPO). */
+  /** Id of the body's own OSPO: the OSPO with the same pso_id, or one whose `code:` list names this account. */
   ospo: z.string().optional(),
-  /** An `ospo_url` that no known OSPO matches: still the body's own OSPO, known only by its URL. */
-  ospoUrl: httpUrl.optional(),
+  /** The body's open-source page: an `ospo_url` that is in no OSPO list (upstream chose not to list it as an OSPO). */
+  openSourcePage: httpUrl.optional(),
   ignoredSince: z.string().optional(),
   /** Source ids that contributed to this entry, in order. */
   sources: z.array(z.string()).min(1),
@@ -63,14 +69,18 @@ export const hostSchema = z.object({
   forge: forgeKind,
   /** The whole host is a public forge (no `owners:` list). */
   whole: z.boolean(),
+  /** code.gouv.fr stopped crawling it (dead or unreachable): still recognised, never offered in bulk. */
+  ignoredSince: z.string().optional(),
 });
 
-export const sillSchema = z.object({ key: registryKey, id: z.string(), name: text });
+/** A SILL entry for a repository: its stable SILL id (links survive renames) and current name. */
+export const sillSchema = z.object({ key: registryKey, id: z.string().regex(/^\d+$/, 'not a SILL id'), name: text });
 
 export const sourceReportSchema = z.object({
   id: z.string(),
   title: z.string(),
-  upstream: httpUrl,
+  /** Where the data is published upstream (a URL), or the project file for our own reviewed corrections. */
+  upstream: z.string(),
   licence: z.string(),
   editUrl: httpUrl.optional(),
   kept: z.number().int().nonnegative(),

@@ -1,4 +1,5 @@
 import type { RegistryIndex } from './lookup';
+import { fold } from './names';
 
 export interface SearchHit {
   name: string;
@@ -8,10 +9,7 @@ export interface SearchHit {
   ospo?: { name: string; email?: string; url: string };
 }
 
-/** Lower-case, accents removed, spaces collapsed: "Éducation" and "education" meet. */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-}
+export { fold } from './names';
 
 /**
  * Search bodies, accounts and OSPOs by name, accent- and case-insensitive; every word must match.

@@ -102,7 +102,7 @@ export const UPSTREAM: Record<string, string> = {
   'https://code.gouv.fr/data/comptes-organismes-publics.yml': 'fr-codegouvfr/comptes-organismes-publics.yml',
   'https://code.gouv.fr/data/fr-public-sector-ospo.yml': 'fr-codegouvfr/fr-public-sector-ospo.yml',
   'https://code.gouv.fr/data/top_organizations.yml': 'fr-codegouvfr/top_organizations.yml',
-  'https://code.gouv.fr/sill/api/sill.json': 'fr-sill/sill.2022-05.json',
+  'https://code.gouv.fr/sill/api/sill.json': 'fr-sill/sill.json',
   'https://raw.githubusercontent.com/developer-overheid-nl/don-oss-register/main/publishers.json': 'nl-developer-overheid/publishers.json',
 };
 export const SOURCES_DIR = path.resolve('assets/public/registry-sources');

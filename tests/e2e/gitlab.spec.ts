@@ -5,8 +5,9 @@ test('a gitlab.com project of a public group shows its panel', async ({ context,
   await page.goto('https://gitlab.com/healthdatahub/schema-snds/-/tree/main');
   const p = panel(page);
   await expect(p).toHaveAttribute('data-status', 'public-sector');
-  await expect(p.getByTestId('ospo-name')).toHaveAttribute('data-ospo-scope', 'own');
-  await expect(p.getByTestId('ospo-url')).toHaveAttribute('href', 'https://www.health-data-hub.fr/open-source');
+  // Its ospo_url is in no OSPO list: the body's open-source page, and the nearest OSPO (issue #11).
+  await expect(p.getByTestId('ospo-name')).toHaveAttribute('data-ospo-scope', 'nearest');
+  await expect(p.getByTestId('open-source-page')).toHaveAttribute('href', 'https://www.health-data-hub.fr/open-source');
   expect(await settledPanelCount(page)).toBe(1);
   expect(await page.evaluate(() => document.querySelector('.project-page-sidebar')?.firstElementChild?.tagName)).toBe('OSPO-LENS-PANEL');
 });

@@ -11,7 +11,7 @@ test('an allowed licence named by the page needs no request to the forge', async
   expect(apiCalls).toEqual([]);
 });
 
-test('a repository without a licence says so (asked to the forge’s API, once)', async ({ context, sw: _sw }) => {
+test('a repository home whose About box shows no licence says so, without asking the forge', async ({ context, sw: _sw }) => {
   const apiCalls = recordRequests(context, /^https:\/\/api\.github\.com\//);
   const page = await context.newPage();
   await page.goto('https://github.com/BRGM/hubeau');
@@ -19,9 +19,20 @@ test('a repository without a licence says so (asked to the forge’s API, once)'
   await expect(p.getByTestId('licence-status')).toHaveAttribute('data-status', 'missing');
   await expect(p.getByTestId('licence-spdx')).toHaveText('');
   await expect(p.getByTestId('licence-status')).toContainText('No licence found');
+  expect(apiCalls).toEqual([]);
+});
+
+test('on a sub-page, which shows no licence, the forge’s API is asked once, then the cache answers', async ({ context, sw: _sw }) => {
+  const apiCalls = recordRequests(context, /^https:\/\/api\.github\.com\//);
+  const page = await context.newPage();
+  await page.goto('https://github.com/BRGM/hubeau/blob/main/README.md');
+  const p = panel(page);
+  await expect(p).toHaveAttribute('data-mode', 'badge');
+  await p.getByRole('button').first().click();
+  await expect(p.getByTestId('licence-status')).toHaveAttribute('data-status', 'missing');
   expect(apiCalls).toEqual(['https://api.github.com/repos/BRGM/hubeau/license']);
-  // A second visit answers from the cache.
   await page.reload();
+  await panel(page).getByRole('button').first().click();
   await expect(panel(page).getByTestId('licence-status')).toHaveAttribute('data-status', 'missing');
   expect(apiCalls).toHaveLength(1);
 });

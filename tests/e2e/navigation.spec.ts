@@ -27,8 +27,8 @@ test('GitHub in-page navigation keeps exactly one correct panel, also after back
 
 test('moving between files of the same repository does not re-render the panel', async ({ context, sw: _sw }) => {
   const page = await context.newPage();
-  await page.goto('https://github.com/IGNF/itowns');
-  await expect(panel(page)).toBeVisible();
+  await page.goto('https://github.com/IGNF/itowns/tree/master');
+  await expect(panel(page)).toHaveAttribute('data-mode', 'badge');
   await page.evaluate(() => {
     (document.querySelector('ospo-lens-panel') as HTMLElement & { __mark?: number }).__mark = 1;
     const root = document.querySelector('ospo-lens-panel')!.shadowRoot!;
@@ -71,5 +71,19 @@ test('when the host page re-renders its sidebar, the panel comes back, once', as
   });
   await expect(panel(page).getByTestId('ospo-name')).toHaveText("OSPO de l'IGN");
   expect(await page.evaluate(() => document.querySelector('.Layout-sidebar')?.firstElementChild?.tagName)).toBe('OSPO-LENS-PANEL');
+  expect(await settledPanelCount(page)).toBe(1);
+});
+
+test('from a repository’s home to one of its files in the page: the panel leaves the sidebar for a badge in the header, once', async ({ context, sw: _sw }) => {
+  const page = await context.newPage();
+  await page.goto('https://github.com/IGNF/itowns');
+  await expect(panel(page)).toHaveAttribute('data-mode', 'panel');
+  expect(await page.evaluate(() => !!document.querySelector('.Layout-sidebar ospo-lens-panel'))).toBe(true);
+  await page.evaluate(() => (window as unknown as { __navigate(p: string): void }).__navigate('/IGNF/itowns/blob/master/README.md'));
+  await expect(panel(page)).toHaveAttribute('data-mode', 'badge');
+  expect(await page.evaluate(() => !!document.querySelector('#repository-container-header ospo-lens-panel'))).toBe(true);
+  expect(await settledPanelCount(page)).toBe(1);
+  await page.goBack();
+  await expect(panel(page)).toHaveAttribute('data-mode', 'panel');
   expect(await settledPanelCount(page)).toBe(1);
 });

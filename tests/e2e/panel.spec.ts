@@ -28,7 +28,7 @@ test('a body without an OSPO shows the national one, labelled nearest', async ({
   await expect(p.getByTestId('ospo-name')).toHaveAttribute('data-ospo-scope', 'nearest');
   await expect(p.getByTestId('ospo-name')).toContainText('DINUM');
   await expect(p).toContainText('No OSPO registered for this body.');
-  await expect(p.locator('[data-catalogue="sill"]')).toHaveAttribute('href', 'https://code.gouv.fr/sill/detail?name=Onyxia');
+  await expect(p.locator('[data-catalogue="sill"]')).toHaveAttribute('href', 'https://code.gouv.fr/sill/fr/software?id=233');
 });
 
 test('an organisation page of a public body shows its panel', async ({ context, sw: _sw }) => {

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { githubHtml, gitlabHtml } from '../e2e/fixtures';
+import { CAPTURES, EXPECTED, NOT_RUN_REASON, REAL_PAGES_AVAILABLE, readCapture, swapOwner } from '../real-pages';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const EXT = resolve('.output/firefox-mv2');
@@ -157,7 +158,49 @@ const tests: Array<[string, (browser: Browser) => Promise<void>]> = [
   ],
 ];
 
+/** Serve one real capture at `url`; its assets are refused; requests to forge APIs are recorded. */
+async function serveCapture(page: Page, url: string, html: string): Promise<string[]> {
+  const api: string[] = [];
+  await page.setRequestInterception(true);
+  page.on('request', (req) => {
+    const u = req.url();
+    if (u === url) return void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    if (/^https:\/\/(api\.github\.com\/|[^/]+\/api\/v4\/projects\/)/.test(u)) api.push(u);
+    void req.abort();
+  });
+  return api;
+}
+
+// The real captures (../shared/real-pages), moved to a registry account: the panel in the page's own sidebar or header.
+for (const capture of CAPTURES) {
+  const want = EXPECTED[capture.file]!;
+  tests.push([
+    `real capture ${capture.file}: one ${want.mode} inside ${want.within}`,
+    async (browser) => {
+      const page = await browser.newPage();
+      const { url, html } = swapOwner(capture, readCapture(capture.file));
+      const api = await serveCapture(page, url, html);
+      await page.goto(url);
+      const root = await page.waitForSelector('>>> [data-testid="ospo-panel"]', { timeout: 10_000 });
+      assert.equal(await root!.evaluate((el) => el.getAttribute('data-mode')), want.mode);
+      const where = await page.evaluate((selector) => {
+        const host = document.querySelector('ospo-lens-panel');
+        return { count: document.querySelectorAll('ospo-lens-panel').length, inside: !!host?.parentElement?.closest(selector) };
+      }, want.within);
+      assert.deepEqual(where, { count: 1, inside: true });
+      if (want.mode === 'panel' && want.licence !== undefined) {
+        const status = await page.waitForSelector('>>> [data-testid="licence-status"]:not([data-status="unknown"])', { timeout: 10_000 });
+        if (want.licence === null) assert.equal(await status!.evaluate((el) => el.getAttribute('data-status')), 'missing');
+        else assert.equal(await panelText(page, 'licence-spdx'), want.licence);
+        assert.deepEqual(api, [], 'no API request when the page shows the licence');
+      }
+      await page.close();
+    },
+  ]);
+}
+
 async function main() {
+  if (!REAL_PAGES_AVAILABLE) console.log(`  - firefox › real captures: ${NOT_RUN_REASON}`);
   if (!existsSync(FIREFOX)) throw new Error(`No Firefox at ${FIREFOX}: apt-get install -y firefox-esr, or set FIREFOX_PATH`);
   if (!existsSync(resolve(EXT, 'manifest.json'))) throw new Error(`No Firefox build at ${EXT}: npm run build:firefox`);
   let passed = 0;

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, cpSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CAPTURES, EXPECTED, REAL_PAGES_AVAILABLE, REAL_PAGES_DIR } from '../real-pages';
 
 const run = (script: string, args: string[]) =>
   execFileSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -37,13 +38,15 @@ describe('npm run registry:compile', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sources-'));
     cpSync('assets/public/registry-sources', dir, { recursive: true });
     writeFileSync(join(dir, 'floss-pso/public-sector-ospos.govoss-cache.json'), '<html>Service unavailable</html>');
+    const legacy = join(dir, 'fr-codegouvfr/comptes-organismes-publics.legacy-2024-08-22.yml');
+    writeFileSync(legacy, `${readFileSync(legacy, 'utf8')}\nhttps://github.com/broken-entry:\n  service_of:\n    - ""\n`);
     mkdirSync(join(dir, 'x'), { recursive: true });
     const out = join(dir, 'x/registry.json');
     const report = run('lib/cli/registry-compile.ts', ['--sources', dir, '--out', out]);
     expect(report).toMatch(/^codegouvfr-accounts: \d+ kept, 0 rejected$/m);
     expect(report).toMatch(/^floss-pso: FAILED \(unreadable: /m);
     expect(report).toMatch(/^codegouvfr-legacy-names: \d+ kept, 1 rejected$/m);
-    expect(report).toContain('rejected https://gitlab.adullact.net/socio-connect');
+    expect(report).toContain('rejected https://github.com/broken-entry: service_of.0');
     const registry = JSON.parse(readFileSync(out, 'utf8'));
     expect(registry.entries.length).toBeGreaterThan(400);
     expect(registry.entries.some((e: { key: string }) => e.key === 'github.com/it-at-m')).toBe(false); // only FLOSS-PSO knew it
@@ -75,5 +78,46 @@ describe('CLI bad input', () => {
 
   it('lookup without a URL prints its usage', () => {
     expect(fails('lib/cli/lookup.ts', [])?.status).toBe(2);
+  });
+});
+
+describe('npm run check:page', () => {
+  it('on a hand-made page: the era, the placement, the licence and that no API request is needed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'check-page-'));
+    const file = join(dir, 'page.html');
+    const html = readFileSync('tests/fixtures/pages/github-repo.html', 'utf8')
+      .replace(/\{\{OWNER\}\}/g, 'IGNF')
+      .replace(/\{\{REPO\}\}/g, 'itowns')
+      .replace(/\{\{PUBLIC\}\}/g, 'true')
+      .replace('{{LICENCE_LINK}}', '<a href="#mit-ov-file"><svg class="octicon octicon-law"></svg> MIT license</a>');
+    writeFileSync(file, html);
+    const out = JSON.parse(run('lib/cli/check-page.ts', [file, '--url', 'https://github.com/IGNF/itowns']));
+    expect(out).toMatchObject({
+      forge: 'github',
+      confirmed: 'yes',
+      kind: 'repository',
+      view: 'home',
+      era: 'github-2021-layout-sidebar',
+      placement: { mode: 'panel', insert: 'before' },
+      licence: { state: 'named', text: 'MIT license', spdx: 'MIT' },
+      apiNeeded: false,
+    });
+    const sub = JSON.parse(run('lib/cli/check-page.ts', [file, '--url', 'https://github.com/IGNF/itowns/blob/main/README.md']));
+    expect(sub).toMatchObject({ view: 'subpage', era: 'github-repo-header', placement: { mode: 'badge' }, licence: null, apiNeeded: true });
+  });
+
+  it.skipIf(!REAL_PAGES_AVAILABLE)('on every real capture: an era and a placement, the URL taken from the manifest', () => {
+    for (const capture of CAPTURES) {
+      const out = JSON.parse(run('lib/cli/check-page.ts', [join(REAL_PAGES_DIR, capture.file)]));
+      expect(out, capture.file).toMatchObject({ url: capture.url, confirmed: 'yes', placement: { mode: EXPECTED[capture.file]!.mode } });
+      expect(out.era, capture.file).toBeTruthy();
+    }
+  });
+
+  it('says what is missing: no file, no URL', () => {
+    expect(() => run('lib/cli/check-page.ts', [])).toThrow(/usage/);
+    const dir = mkdtempSync(join(tmpdir(), 'check-page-'));
+    writeFileSync(join(dir, 'x.html'), '<p>no url here</p>');
+    expect(() => run('lib/cli/check-page.ts', [join(dir, 'x.html')])).toThrow(/no URL/);
   });
 });

@@ -23,8 +23,12 @@ describe('detectPage()', () => {
     expect(detectPage('https://github.com/IGNF/itowns', document).answer).toBe('wait');
   });
 
+  it('tells a private GitHub repository by its own marker (the flow turns it away unless allowed)', () => {
+    page('<meta name="octolytics-dimension-repository_nwo" content="IGNF/x"><meta name="octolytics-dimension-repository_public" content="false">');
+    expect(detectPage('https://github.com/IGNF/x', document)).toMatchObject({ answer: 'yes', visibility: 'private' });
+  });
+
   it.each([
-    ['a private repository', '<meta name="octolytics-dimension-repository_nwo" content="IGNF/x"><meta name="octolytics-dimension-repository_public" content="false">', 'https://github.com/IGNF/x', 'x'],
     ['a 404', '', 'https://github.com/IGNF/x', 'Page not found · GitHub'],
     ['a user profile', '<meta name="hovercard-subject-tag" content="user:1">', 'https://github.com/someone', 'x'],
     ['settings', '', 'https://github.com/settings/profile', 'x'],
@@ -46,8 +50,7 @@ describe('detectPage()', () => {
   it('lets the DOM correct the URL: a two-segment path can be a subgroup', () => {
     page(GITLAB, { 'data-page': 'groups:show', 'data-group-full-path': 'healthdatahub/formation' });
     const d = detectPage('https://gitlab.com/healthdatahub/formation', document);
-    expect(d).toMatchObject({ answer: 'yes', kind: 'organisation' });
-    expect(d.anchors[0]).toBe('.group-home-panel');
+    expect(d).toMatchObject({ answer: 'yes', kind: 'organisation', view: 'organisation' });
   });
 
   it.each([

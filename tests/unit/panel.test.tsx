@@ -13,7 +13,7 @@ const IGN: LookupResult = {
   path: 'IGNF/itowns',
   kind: 'repository',
   publicSector: true,
-  organisation: { name: 'IGN <b>bold</b>', country: 'FR', account: 'https://github.com/ignf' },
+  organisation: { name: 'IGN <b>bold</b>', named: true, login: 'IGNF', country: 'FR', account: 'https://github.com/ignf' },
   ospo: { name: "OSPO de l'IGN", email: 'opensource@ign.fr', url: 'https://www.ign.fr/ospo', scope: 'own' },
   catalogue: [
     { kind: 'code-gouv-fr', url: 'https://code.gouv.fr/sources/?q=IGNF' },

@@ -18,11 +18,10 @@ const WITH_OSPO: Array<[string, string, string, string, 'own' | 'nearest']> = [
   ['https://github.com/GIP-RECIA/esup-portlet-sympa', 'github.com/gip-recia', '', 'RECIA', 'own'],
   ['https://gitlab.adullact.net/gip-recia-snc/odoo/odoo-time-tracker', 'gitlab.adullact.net/gip-recia-snc', '', 'RECIA', 'own'],
   ['https://gitlab.mim-libre.fr/EOLE/Zephir/zcli/-/blob/main/README.md', 'gitlab.mim-libre.fr/eole', 'Éducation nationale', 'Pôle de compétences Logiciels Libres', 'own'],
-  ['https://gitlab.com/healthdatahub/formation/documentation-snds/-/issues/3', 'gitlab.com/healthdatahub', '', 'health-data-hub.fr/open-source', 'own'],
+
   ['https://gitlab.mim-libre.fr/EOLE/Zephir/zcli', 'gitlab.mim-libre.fr/eole', 'Éducation nationale', 'Pôle de compétences Logiciels Libres', 'own'],
   ['https://gricad-gitlab.univ-grenoble-alpes.fr/talks/fidle', 'gricad-gitlab.univ-grenoble-alpes.fr', '', 'Cellule Codes Données Grenoble Alpes', 'own'],
-  ['https://github.com/SocialGouv/code-du-travail-numerique', 'github.com/socialgouv', '', 'socialgouv.github.io', 'own'],
-  ['https://gitlab.com/healthdatahub/schema-snds', 'gitlab.com/healthdatahub', '', 'health-data-hub.fr/open-source', 'own'],
+
   ['https://github.com/lutece-platform', 'github.com/lutece-platform', '', 'OSPO de la Ville de Paris', 'own'],
   ['https://github.com/Ville-Eurometropole-Strasbourg', 'github.com/ville-eurometropole-strasbourg', '', 'Strasbourg', 'own'],
   ['https://github.com/ANSSI-FR/rust-guide', 'github.com/anssi-fr', '', 'ANSSI', 'own'],
@@ -33,7 +32,19 @@ const WITH_OSPO: Array<[string, string, string, string, 'own' | 'nearest']> = [
   ['https://github.com/OS2mo', 'github.com/os2mo', '', 'OS2', 'own'],
   ['https://github.com/developer-overheid-nl/don-oss-register', 'github.com/developer-overheid-nl', '', 'Developer.overheid.nl', 'own'],
   ['https://github.com/DSACMS', 'github.com/dsacms', '', 'Centers for Medicare', 'own'],
-  // Public bodies without an OSPO of their own: the national OSPO, labelled "nearest".
+  // OSPO by pso_id: the body's own OSPO even where its code list names another account of the body (issue #11).
+  ['https://github.com/iTowns/itowns', 'github.com/itowns', "Institut national de l'information géographique", "OSPO de l'IGN", 'own'],
+  ['https://github.com/panoramax-project/panoramax', 'github.com/panoramax-project', "Institut national de l'information géographique", "OSPO de l'IGN", 'own'],
+  ['https://github.com/france-travail/x', 'github.com/france-travail', 'France Travail', 'OSPO de France Travail', 'own'],
+  ['https://git.beta.pole-emploi.fr/group/project', 'git.beta.pole-emploi.fr', 'France Travail', 'OSPO de France Travail', 'own'],
+  ['https://github.com/StartupsPoleEmploi/x', 'github.com/startupspoleemploi', 'France Travail', 'OSPO de France Travail', 'own'],
+  ['https://forge.apps.education.fr/drane-lyon', 'forge.apps.education.fr/drane-lyon', 'Éducation nationale', 'Pôle de compétences Logiciels Libres', 'own'],
+  // Public bodies without an OSPO of their own: the national OSPO, labelled "nearest". An `ospo_url` that no OSPO
+  // list has is the body's open-source page, not an OSPO (upstream commented these out as OSPOs).
+  ['https://github.com/SocialGouv/code-du-travail-numerique', 'github.com/socialgouv', '', 'DINUM', 'nearest'],
+  ['https://gitlab.com/healthdatahub/schema-snds', 'gitlab.com/healthdatahub', 'Santé', 'DINUM', 'nearest'],
+  ['https://gitlab.com/healthdatahub/formation/documentation-snds/-/issues/3', 'gitlab.com/healthdatahub', 'Santé', 'DINUM', 'nearest'],
+  ['https://github.com/grame-cncm/faust', 'github.com/grame-cncm', 'Ministère de la Culture', 'DINUM', 'nearest'],
   ['https://github.com/InseeFrLab/onyxia', 'github.com/inseefrlab', 'Insee', 'DINUM', 'nearest'],
   ['https://github.com/etalab/DVF-app', 'github.com/etalab', '', 'DINUM', 'nearest'],
   ['https://github.com/MTES-MCT/monitorfish', 'github.com/mtes-mct', '', 'DINUM', 'nearest'],
@@ -45,7 +56,6 @@ const WITH_OSPO: Array<[string, string, string, string, 'own' | 'nearest']> = [
   ['https://forge.grandlyon.com/web-et-numerique/llle_project/ecolyo', 'forge.grandlyon.com', '', 'DINUM', 'nearest'],
   ['https://framagit.org/datatourisme/ontology', 'framagit.org/datatourisme', '', 'DINUM', 'nearest'],
   ['https://gitlab.adullact.net/departements-notaires/departements-notaires-v2', 'gitlab.adullact.net/departements-notaires', '', 'DINUM', 'nearest'],
-  ['https://forge.apps.education.fr/drane-lyon', 'forge.apps.education.fr/drane-lyon', '', 'DINUM', 'nearest'],
   ['https://github.com/GouvernementFR/dsfr', 'github.com/gouvernementfr', '', 'DINUM', 'nearest'],
   ['https://github.com/belastingdienst', 'github.com/belastingdienst', 'Belastingdienst', 'OSPO National Government The Netherlands', 'nearest'],
 ];
@@ -115,7 +125,7 @@ describe('lookup() over the bundled registry', () => {
 
   it('links the SILL entry of a repository it references, public or not', () => {
     const onyxia = lookup(index, 'https://github.com/InseeFrLab/onyxia');
-    expect(onyxia.catalogue).toContainEqual({ kind: 'sill', url: 'https://code.gouv.fr/sill/detail?name=Onyxia' });
+    expect(onyxia.catalogue).toContainEqual({ kind: 'sill', url: 'https://code.gouv.fr/sill/fr/software?id=233' });
     expect(lookup(index, 'https://github.com/ansible/ansible').catalogue.map((c) => c.kind)).toEqual(['sill']);
   });
 

@@ -68,6 +68,7 @@ describe('repoFacts()', () => {
   });
   const ref = parsePageUrl('https://github.com/BRGM/hubeau');
   const API = 'https://api.github.com/repos/BRGM/hubeau/license';
+  const MIT_ON_PAGE = { state: 'named', text: 'MIT license', from: 'github-2021-layout-sidebar' } as const;
 
   beforeEach(() => {
     resetFactsForTests();
@@ -78,9 +79,22 @@ describe('repoFacts()', () => {
   });
 
   it('uses the page’s licence when it names one, without asking the forge’s licence API', async () => {
-    const facts = await repoFacts(deps(), ref, 'MIT license', 'FR');
+    const facts = await repoFacts(deps(), ref, MIT_ON_PAGE, 'FR');
     expect(facts.licence).toMatchObject({ spdx: 'MIT', status: 'allowed', source: 'page', state: 'ok' });
     expect(calls.filter((c) => c.includes('api.github.com'))).toEqual([]);
+  });
+
+  it('a page that shows there is no licence is believed: "missing", without asking the forge', async () => {
+    const facts = await repoFacts(deps(), ref, { state: 'none', from: 'github-2021-layout-sidebar' }, 'FR');
+    expect(facts.licence).toMatchObject({ spdx: null, status: 'missing', source: 'page', state: 'ok' });
+    expect(calls.filter((c) => c.includes('api.github.com'))).toEqual([]);
+  });
+
+  it('a licence the page names but does not identify ("View license") is asked to the forge', async () => {
+    answers[API] = json(200, { license: { spdx_id: 'MIT' } });
+    const facts = await repoFacts(deps(), ref, { state: 'named', text: 'View license', from: 'github-2021-layout-sidebar' }, 'FR');
+    expect(facts.licence).toMatchObject({ spdx: 'MIT', source: 'forge' });
+    expect(calls).toContain(API);
   });
 
   it('asks once for concurrent views of the same repository, then answers from the cache', async () => {
@@ -117,7 +131,7 @@ describe('repoFacts()', () => {
       body: 'publiccodeYmlVersion: "0.4"\nname: Hub\'eau\nlegal:\n  license: AGPL-3.0-only\nmaintenance:\n  contacts:\n    - name: BRGM\n      email: contact@brgm.fr\n    - name: "<b>x</b>"\n      email: "javascript:alert(1)"\n',
       headers: {},
     };
-    const facts = await repoFacts(deps(), ref, 'MIT license', 'FR');
+    const facts = await repoFacts(deps(), ref, MIT_ON_PAGE, 'FR');
     expect(facts.publiccode).toMatchObject({ name: "Hub'eau", licence: 'AGPL-3.0-only', mismatch: true, url: 'https://github.com/BRGM/hubeau/blob/HEAD/publiccode.yml' });
     expect(facts.publiccode?.contacts).toEqual([{ name: 'BRGM', email: 'contact@brgm.fr' }]);
   });

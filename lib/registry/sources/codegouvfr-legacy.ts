@@ -8,12 +8,15 @@ import { emptyContribution, type SourceDef } from './types';
 
 const entry = z.object({
   service_of: z.array(text).min(1),
-  pso_id: optional(z.array(psoId)),
+  // Some entries list an empty id (`- ` in YAML): nothing known, not an error.
+  pso_id: optional(z.array(psoId.nullable())),
 });
 
 /**
- * The previous, URL-keyed format of the accounts file: only used for body names (`service_of`),
- * which the current file lacks. Not a source of accounts: the current file decides what is public.
+ * The previous, URL-keyed format of the accounts file: only used for body names (`service_of`, closest body
+ * first), which the current file lacks. Not a source of accounts: the current file decides what is public.
+ * Each account's names come with the pso_ids the file gave it: the compiler refuses a name that contradicts the
+ * account's current pso_id, and names a pso_id only where the file agrees with itself (lib/registry/names.ts).
  */
 export const codegouvfrLegacy: SourceDef = {
   id: 'codegouvfr-legacy-names',
@@ -38,12 +41,8 @@ export const codegouvfrLegacy: SourceDef = {
         if (value && typeof value === 'object' && 'service_of' in value) out.rejected.push({ entry: url, reason: reasonOf(e.error) });
         continue;
       }
-      const [closest] = e.data.service_of;
-      out.accountNames.push({ key, name: closest! });
-      // service_of and pso_id are only "parallel-ish": trust the pair when each list has one item.
-      const ids = e.data.pso_id ?? [];
-      if (ids.length === 1 && e.data.service_of.length === 1 && ids[0] !== PLACEHOLDER_PSO_ID)
-        out.names.push({ psoId: ids[0]!, name: closest! });
+      const psoIds = (e.data.pso_id ?? []).filter((id): id is string => !!id && id !== PLACEHOLDER_PSO_ID);
+      out.accountNames.push({ key, names: e.data.service_of, psoIds });
     }
     return out;
   },

@@ -35,6 +35,8 @@ export const flossPso: SourceDef = {
       const entry = typeof label === 'string' && label.trim() ? label.slice(0, 80) : `#${i}`;
       if (!o.success) return void out.rejected.push({ entry, reason: reasonOf(o.error) });
       const id = ospoId(o.data.url);
+      // The list writes Greece as EL (the EU's code) and the UN as INT; ISO 3166-1 has GR, and no country for the UN.
+      const country = o.data.country === 'EL' ? 'GR' : o.data.country === 'INT' ? undefined : o.data.country;
       if (!id) return void out.rejected.push({ entry, reason: 'url: not an http(s) URL' });
       addOspo(out, {
         id,
@@ -42,7 +44,7 @@ export const flossPso: SourceDef = {
         url: o.data.url,
         email: o.data.email,
         policy: o.data.policy,
-        country: o.data.country,
+        country,
         description: o.data.description,
         editUrl: o.data.source_url ?? this.editUrl,
         code: o.data.code ?? [],

@@ -4,21 +4,29 @@ import { text, optional } from '../schema';
 import { reasonOf } from './issues';
 import { emptyContribution, type SourceDef } from './types';
 
-/** Old short-key export (`i` name, `sources` repository URL) and the current API (`name`, `softwareExternalData.sourceUrl`). */
+const sillId = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).transform(String);
+
+/**
+ * Two formats. The 2022 export (`i` name, `sources` repository URL). The current API, `code.gouv.fr/sill/api/sill.json`
+ * (an alias of `/api/catalogi.json`): `CompiledData.Software<"public">[]` in codegouvfr/sill
+ * `api/src/core/ports/CompileData.ts`, with `id`, `name`, `dereferencing` (set when the software left the SILL) and
+ * `softwareExternalData.sourceUrl` (the repository).
+ */
 const item = z.union([
-  z.object({ id: z.union([z.string(), z.number()]).transform(String), i: text, sources: optional(z.string()) }),
+  z.object({ id: sillId, i: text, sources: optional(z.string()) }),
   z.object({
-    id: z.union([z.string(), z.number()]).transform(String),
+    id: sillId,
     name: text,
+    dereferencing: z.unknown().optional(),
     softwareExternalData: z.object({ sourceUrl: z.string().nullable().optional() }).nullable().optional(),
   }),
 ]);
 
-/** The SILL: free software recommended to French administrations. Matched by repository URL. */
+/** The SILL: free software recommended to French administrations. Matched by repository URL; delisted entries skipped. */
 export const sill: SourceDef = {
   id: 'sill',
   title: 'SILL — Socle interministériel de logiciels libres',
-  file: 'fr-sill/sill.2022-05.json',
+  file: 'fr-sill/sill.json',
   upstream: 'https://code.gouv.fr/sill/api/sill.json',
   fetchUrl: 'https://code.gouv.fr/sill/api/sill.json',
   format: 'json',
@@ -34,6 +42,7 @@ export const sill: SourceDef = {
         out.rejected.push({ entry: String((row as { id?: unknown })?.id ?? '?'), reason: reasonOf(s.error) });
         continue;
       }
+      if ('dereferencing' in s.data && s.data.dereferencing) continue; // no longer in the SILL
       const name = 'i' in s.data ? s.data.i : s.data.name;
       const repo = 'i' in s.data ? s.data.sources : s.data.softwareExternalData?.sourceUrl;
       const key = repo ? accountKey(repo) : undefined;

@@ -4,6 +4,7 @@ import type { HostInfo, SillItem } from '../schema';
 export interface RawAccount {
   key: string;
   display: string;
+  /** The body's name, when this source names the body that owns the account. */
   name?: string;
   country?: string;
   psoId?: string;
@@ -21,7 +22,8 @@ export interface RawOspo {
   url: string;
   email?: string;
   policy?: string;
-  country: string;
+  /** Absent for an international body's OSPO (UN agencies). */
+  country?: string;
   description?: string;
   psoId?: string;
   editUrl?: string;
@@ -35,10 +37,10 @@ export interface Contribution {
   accounts: RawAccount[];
   hosts: HostInfo[];
   ospos: RawOspo[];
-  /** pso_id → body name. */
+  /** pso_id → body name, from a list kept up to date for that id (top_organizations.yml). */
   names: Array<{ psoId: string; name: string }>;
-  /** registry key → body name (exact account match). */
-  accountNames: Array<{ key: string; name: string }>;
+  /** registry key → the body names of the 2024 file (closest first), with the pso_ids it gave that account. */
+  accountNames: Array<{ key: string; names: string[]; psoIds: string[] }>;
   sill: SillItem[];
   rejected: Array<{ entry: string; reason: string }>;
 }

@@ -1,0 +1,156 @@
+import { parsePageUrl, type PageKind } from '../forges';
+import type { Detection, PageLayout } from '../forges/detect';
+import type { PageLicence, Placement } from '../forges/layout';
+import type { LicenceFacts, PubliccodeFacts } from '../facts/merge';
+import type { LookupResult } from '../registry/lookup';
+
+/** The panel as the page flow drives it (the content script's PanelMount; a fake in tests). */
+export interface PanelView {
+  /** Render detached while the page still loads, so that `show` only has to attach it. */
+  prepare(result: LookupResult, facts?: 'loading'): void;
+  show(result: LookupResult, placement: Placement, facts?: 'loading'): void;
+  /** The licence is known (undefined: it could not be asked; the line goes). */
+  setLicence(licence: LicenceFacts | undefined): void;
+  setPubliccode(publiccode: PubliccodeFacts | undefined): void;
+  setFooter(footer: string | undefined): void;
+  remove(): void;
+  isAttached(): boolean;
+}
+
+/** Everything the flow needs from the browser and the background, injected: the flow itself is plain logic. */
+export interface PageFlowDeps {
+  href(): string;
+  /** The page as its markers say now. */
+  detect(): Detection;
+  /** Wait (bounded) until the markers say yes or no; a page that never says becomes `no`. */
+  confirm(): Promise<Detection>;
+  isLoading(): boolean;
+  domReady(): Promise<void>;
+  /** Where the panel goes and what the page shows of the licence (needs the body). */
+  layout(page: Detection): PageLayout;
+  lookup(url: string, kind: PageKind): Promise<LookupResult>;
+  licence(url: string, shown: PageLicence | undefined): Promise<LicenceFacts>;
+  publiccode(url: string): Promise<PubliccodeFacts | null>;
+  /** The panel's footer line (sources and age of the registry), or undefined. */
+  footer(url: string): Promise<string | undefined>;
+  settings(): Promise<{ privateRepos: boolean; licenceEverywhere: boolean }>;
+  /** Tell the toolbar what this tab shows. */
+  pageState(publicSector: boolean, name?: string): void;
+  /** False once the extension was reloaded or updated under this page. */
+  valid(): boolean;
+  view: PanelView;
+}
+
+export type FlowState = 'none' | 'pending' | 'shown';
+
+/**
+ * The identity of the page a panel is for: host, path and whether it is a repository's home (its panel sits in
+ * the sidebar) or a sub-page (its badge sits in the header). Same identity: nothing to redo. URL only: GitLab's
+ * `/-/` marks sub-pages; the DOM has the last word on what a page is.
+ */
+export function identityOf(href: string): string {
+  const ref = parsePageUrl(href, () => 'gitlab');
+  if (ref.kind === 'other') return '';
+  let sub = false;
+  try {
+    const segs = new URL(href).pathname.split('/').filter(Boolean);
+    sub = ref.forge === 'github' ? ref.kind === 'repository' && segs.length > 2 : segs.includes('-');
+  } catch {
+    return '';
+  }
+  return `${ref.host}/${ref.path.toLowerCase()}${sub ? ' sub' : ''}`;
+}
+
+/**
+ * The content script's page flow: identity → confirm → lookup → show → facts. One run per page identity; a newer
+ * navigation makes every older run give up before it touches the panel, so a stale answer is never shown.
+ */
+export function createPageFlow(deps: PageFlowDeps) {
+  let current: string | undefined;
+  let state: FlowState = 'none';
+  let run = 0;
+  let shown: { result: LookupResult; page: Detection } | undefined;
+
+  const hide = () => {
+    shown = undefined;
+    deps.pageState(false);
+    deps.view.remove();
+  };
+
+  /** Put the panel back where the layout says, e.g. after the host page re-rendered its sidebar. */
+  function keepAttached(): void {
+    if (state !== 'shown' || !shown || deps.view.isAttached()) return;
+    deps.view.show(shown.result, deps.layout(shown.page).placement);
+  }
+
+  async function update(): Promise<void> {
+    const href = deps.href();
+    const identity = identityOf(href);
+    if (identity === current) return keepAttached();
+    current = identity;
+    const mine = ++run;
+    const stale = () => mine !== run || !deps.valid();
+    state = 'none';
+    if (!identity) return hide();
+    state = 'pending';
+    const early = deps.lookup(href, parsePageUrl(href, () => 'gitlab').kind).catch(() => undefined);
+    let page = await deps.confirm();
+    // Usually both the answer and the confirmation are there before DOMContentLoaded: render the panel now,
+    // detached, so that only attaching it is left for then.
+    if (page.answer === 'yes' && page.visibility !== 'private' && deps.isLoading()) {
+      const guess = await early;
+      if (!stale() && guess?.publicSector && guess.kind === page.kind && guess.url === href) deps.view.prepare(guess, page.kind === 'repository' ? 'loading' : undefined);
+    }
+    await deps.domReady();
+    // Confirmed while the head was still parsing? Decide again on the whole page (e.g. a "private" marker that
+    // comes after the repository's name, or a GitLab body that says "group").
+    if (page.answer === 'yes') {
+      const whole = deps.detect();
+      if (whole.answer !== 'wait') page = whole;
+    }
+    if (stale()) return;
+    state = 'none';
+    if (page.answer !== 'yes') return hide();
+    // Private repositories are turned away unless the user allowed them; the settings are only read on this rare path.
+    const isPrivate = page.visibility === 'private';
+    if (isPrivate && !(await deps.settings()).privateRepos) return stale() ? undefined : hide();
+    let result: LookupResult;
+    try {
+      const guessed = await early;
+      result = guessed && guessed.kind === page.kind && guessed.url === href ? guessed : await deps.lookup(href, page.kind);
+    } catch {
+      if (!stale()) hide();
+      return;
+    }
+    if (stale()) return;
+    const isRepo = page.kind === 'repository';
+    deps.pageState(result.publicSector, result.organisation?.name);
+    if (!result.publicSector && !(isRepo && !isPrivate && (await deps.settings()).licenceEverywhere)) {
+      shown = undefined;
+      return deps.view.remove();
+    }
+    if (stale()) return;
+    const layout = deps.layout(page);
+    deps.view.show(result, layout.placement, isRepo && !isPrivate ? 'loading' : undefined);
+    shown = { result, page };
+    state = 'shown';
+    if (result.publicSector)
+      void deps.footer(href).then(
+        (footer) => stale() || deps.view.setFooter(footer),
+        () => undefined,
+      );
+    // Never a licence request for a private repository. The licence shows as soon as it is known: a slow
+    // publiccode.yml (another request) never holds it back.
+    if (isRepo && !isPrivate) {
+      const publiccode = deps.publiccode(href).then(
+        (pc) => stale() || deps.view.setPubliccode(pc ?? undefined),
+        () => undefined,
+      );
+      const licence = await deps.licence(href, layout.licence).catch(() => undefined);
+      if (!stale()) deps.view.setLicence(licence);
+      await publiccode;
+    }
+  }
+
+  return { update, keepAttached, state: () => state };
+}

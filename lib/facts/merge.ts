@@ -1,0 +1,27 @@
+import type { LicenceVerdict } from '../licence/classify';
+import type { Publiccode } from '../publiccode/parse';
+
+/** Types and the one merge the content script needs: no licence data or parser comes with them. */
+export interface LicenceFacts extends LicenceVerdict {
+  /** Where the licence came from: the page itself, the forge's API, the licence file's heading. */
+  source: 'page' | 'forge' | 'licence-file';
+  /** `rate-limited` and `error` mean "unknown for now", never a verdict. */
+  state: 'ok' | 'rate-limited' | 'error';
+  /** The country rule the status refers to (e.g. CRPA art. D323-2-1), when one applies. */
+  policyUrl?: string;
+}
+
+/** A repository's publiccode.yml as the panel shows it. */
+export type PubliccodeFacts = Publiccode & { url: string; verdict?: LicenceVerdict; mismatch: boolean };
+
+export interface RepoFacts {
+  licence: LicenceFacts;
+  publiccode?: PubliccodeFacts;
+}
+
+/** Licence and publiccode.yml, which arrive separately; a publiccode.yml that declares another licence is flagged. */
+export function mergeFacts(licence: LicenceFacts, publiccode: PubliccodeFacts | undefined): RepoFacts {
+  if (!publiccode) return { licence };
+  const declared = publiccode.verdict?.spdx;
+  return { licence, publiccode: { ...publiccode, mismatch: !!licence.spdx && !!declared && declared !== licence.spdx } };
+}

@@ -1,0 +1,152 @@
+import { createIndex, lookup } from './lookup';
+import { fold, foldName, looksLikeUrl } from './names';
+import type { CompiledRegistry } from './schema';
+
+/**
+ * What the registry says, counted: the data report (`npm run -s registry:report`). Every account is looked up
+ * the way the panel would (its own URL), so the numbers are what users see, not what the files contain. Pure.
+ */
+export interface RegistryReport {
+  generatedAt: string;
+  accounts: number;
+  /** Accounts on hosts whose forge the extension reads (GitHub, GitLab): the ones a user can meet. */
+  readable: number;
+  /** Distinct bodies: by pso_id where known, else by name, else by account. */
+  bodies: number;
+  named: number;
+  ownOspo: number;
+  nearestOspo: number;
+  noOspo: number;
+  bySource: Array<{ id: string; accounts: number; named: number; ownOspo: number; nearestOspo: number }>;
+  byCountry: Array<{ country: string; accounts: number; named: number; ownOspo: number; nearestOspo: number; sources: string[] }>;
+  /** Accounts the extension cannot meet: hosts of another forge software, or pages that are not forges. */
+  unreadable: Array<{ key: string; name?: string; sources: string[] }>;
+  /** Accounts with no human name (shown by their login with the country). */
+  unnamed: Array<{ key: string; login: string; country?: string; sources: string[] }>;
+  /** Names that look like addresses: must stay empty. */
+  urlLikeNames: Array<{ key: string; name: string }>;
+  /** OSPOs with no e-mail address. */
+  ospoWithoutContact: Array<{ id: string; name: string }>;
+  /** "Own" OSPOs shown without a contact or without an OSPO list entry: must stay empty. */
+  ownWithoutContact: Array<{ key: string; ospo: string }>;
+  /** Spellings of one body in the sources that differ only in case, accents, apostrophes or an acronym; each group is shown with one spelling (the first). */
+  duplicateSpellings: string[][];
+  /** Where each name came from. */
+  nameSources: Record<string, number>;
+  overrides: number;
+}
+
+/** The URL a user would visit for an account key: its page; for a whole public forge, one of its groups' pages. */
+function urlOf(key: string): string {
+  return key.includes('/') ? `https://${key}` : `https://${key}/some-group`;
+}
+
+export function registryReport(registry: CompiledRegistry, spellingVariants: string[][] = []): RegistryReport {
+  const index = createIndex(registry);
+  const ospoIds = new Set(registry.ospos.map((o) => o.id));
+  const bodies = new Set<string>();
+  const bySource = new Map<string, RegistryReport['bySource'][number]>();
+  const byCountry = new Map<string, RegistryReport['byCountry'][number] & { sourceSet: Set<string> }>();
+  const report: RegistryReport = {
+    generatedAt: registry.generatedAt,
+    accounts: registry.entries.length,
+    readable: 0,
+    bodies: 0,
+    named: 0,
+    ownOspo: 0,
+    nearestOspo: 0,
+    noOspo: 0,
+    bySource: [],
+    byCountry: [],
+    unreadable: [],
+    unnamed: [],
+    urlLikeNames: [],
+    ospoWithoutContact: registry.ospos.filter((o) => !o.email).map((o) => ({ id: o.id, name: o.name })),
+    ownWithoutContact: [],
+    duplicateSpellings: [],
+    nameSources: {},
+    overrides: registry.sources.find((s) => s.id === 'overrides')?.kept ?? 0,
+  };
+  const spellings = new Map<string, Set<string>>();
+  for (const e of registry.entries) {
+    const answer = lookup(index, urlOf(e.key));
+    const org = answer.organisation;
+    if (!org) {
+      report.unreadable.push({ key: e.key, name: e.name, sources: e.sources });
+      continue;
+    }
+    report.readable++;
+    const named = !!org?.named;
+    const own = answer.ospo?.scope === 'own';
+    const nearest = answer.ospo?.scope === 'nearest';
+    report.named += named ? 1 : 0;
+    report.ownOspo += own ? 1 : 0;
+    report.nearestOspo += nearest ? 1 : 0;
+    report.noOspo += answer.ospo ? 0 : 1;
+    report.nameSources[e.nameSource ?? (named ? 'inherited' : 'none')] = (report.nameSources[e.nameSource ?? (named ? 'inherited' : 'none')] ?? 0) + 1;
+    bodies.add(org?.psoId ?? (named ? `name:${foldName(org!.name)}` : `account:${e.key}`));
+    if (!named) report.unnamed.push({ key: e.key, login: org?.login ?? e.key, country: org?.country, sources: e.sources });
+    if (org && named && looksLikeUrl(org.name)) report.urlLikeNames.push({ key: e.key, name: org.name });
+    if (org && named) {
+      const set = spellings.get(foldName(org.name)) ?? new Set<string>();
+      set.add(org.name);
+      spellings.set(foldName(org.name), set);
+    }
+    if (own) {
+      const ospo = answer.ospo!;
+      const listed = [...ospoIds].some((id) => index.ospos.get(id)?.url === ospo.url);
+      if (!ospo.email || !listed) report.ownWithoutContact.push({ key: e.key, ospo: ospo.name });
+    }
+    for (const id of e.sources) {
+      const s = bySource.get(id) ?? { id, accounts: 0, named: 0, ownOspo: 0, nearestOspo: 0 };
+      s.accounts++;
+      s.named += named ? 1 : 0;
+      s.ownOspo += own ? 1 : 0;
+      s.nearestOspo += nearest ? 1 : 0;
+      bySource.set(id, s);
+    }
+    const country = org?.country ?? 'international';
+    const c = byCountry.get(country) ?? { country, accounts: 0, named: 0, ownOspo: 0, nearestOspo: 0, sources: [], sourceSet: new Set<string>() };
+    c.accounts++;
+    c.named += named ? 1 : 0;
+    c.ownOspo += own ? 1 : 0;
+    c.nearestOspo += nearest ? 1 : 0;
+    for (const id of e.sources) c.sourceSet.add(id);
+    byCountry.set(country, c);
+  }
+  report.bodies = bodies.size;
+  report.bySource = [...bySource.values()].sort((a, b) => b.accounts - a.accounts);
+  report.byCountry = [...byCountry.values()]
+    .map(({ sourceSet, ...c }) => ({ ...c, sources: [...sourceSet].sort() }))
+    .sort((a, b) => b.accounts - a.accounts || a.country.localeCompare(b.country));
+  // After the compiler's unification a body has one spelling on screen; what the sources spelt differently is listed.
+  const shown = [...spellings.values()].filter((s) => s.size > 1).map((s) => [...s].sort((a, b) => fold(a).localeCompare(fold(b))));
+  report.duplicateSpellings = [...spellingVariants, ...shown];
+  return report;
+}
+
+const pct = (n: number, of: number) => (of === 0 ? '—' : `${((100 * n) / of).toFixed(1)} %`);
+
+/** The report as text: a summary (kept in the README), tables, then every problem entry. */
+export function formatReport(r: RegistryReport): string {
+  const lines: string[] = [];
+  lines.push(`Registry of ${r.generatedAt.slice(0, 10)}: ${r.accounts} accounts (${r.readable} on forges the extension reads), ${r.bodies} bodies, ${r.byCountry.length} countries or international`);
+  lines.push(`  of those ${r.readable}: named ${r.named} (${pct(r.named, r.readable)}) · own OSPO ${r.ownOspo} (${pct(r.ownOspo, r.readable)}) · nearest OSPO ${r.nearestOspo} (${pct(r.nearestOspo, r.readable)}) · no OSPO ${r.noOspo}`);
+  lines.push(`  URL-like names: ${r.urlLikeNames.length} · own OSPO without contact or list entry: ${r.ownWithoutContact.length} · OSPOs without contact: ${r.ospoWithoutContact.length} · bodies spelt several ways upstream (one spelling shown): ${r.duplicateSpellings.length} · reviewed overrides: ${r.overrides}`);
+  lines.push(`  names from: ${Object.entries(r.nameSources).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  lines.push('', 'By source:', '  source                         accounts  named     own OSPO  nearest');
+  for (const s of r.bySource) lines.push(`  ${s.id.padEnd(30)} ${String(s.accounts).padStart(8)}  ${pct(s.named, s.accounts).padStart(8)}  ${String(s.ownOspo).padStart(8)}  ${String(s.nearestOspo).padStart(7)}`);
+  lines.push('', 'By country:', '  country        accounts  named     own OSPO  nearest  sources');
+  for (const c of r.byCountry) lines.push(`  ${c.country.padEnd(14)} ${String(c.accounts).padStart(8)}  ${pct(c.named, c.accounts).padStart(8)}  ${String(c.ownOspo).padStart(8)}  ${String(c.nearestOspo).padStart(7)}  ${c.sources.join(', ')}`);
+  const list = (title: string, items: string[]) => {
+    lines.push('', `${title}: ${items.length}`);
+    for (const i of items) lines.push(`  ${i}`);
+  };
+  list('Unnamed accounts (shown by login and country)', r.unnamed.map((u) => `${u.key} → "${u.login}"${u.country ? `, ${u.country}` : ''} [${u.sources.join(', ')}]`));
+  list('URL-like names', r.urlLikeNames.map((u) => `${u.key}: ${u.name}`));
+  list('Not on a forge the extension reads (not counted above)', r.unreadable.map((u) => `${u.key}${u.name ? ` (${u.name})` : ''} [${u.sources.join(', ')}]`));
+  list('Own OSPO without contact or list entry', r.ownWithoutContact.map((u) => `${u.key}: ${u.ospo}`));
+  list('OSPOs without contact', r.ospoWithoutContact.map((o) => `${o.id}: ${o.name}`));
+  list('Spelt several ways upstream (shown as the first)', r.duplicateSpellings.map((d) => d.join(' | ')));
+  return lines.join('\n');
+}

@@ -1,0 +1,189 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createPageFlow, identityOf, type PageFlowDeps, type PanelView } from '@/lib/content/page-flow';
+import { parsePageUrl } from '@/lib/forges';
+import type { Detection, PageLayout } from '@/lib/forges/detect';
+import type { LicenceFacts } from '@/lib/facts/merge';
+import type { LookupResult } from '@/lib/registry/lookup';
+
+/** The content script's page flow, without a browser: a fake page, a fake background and a view that records. */
+function answer(url: string, publicSector: boolean): LookupResult {
+  const ref = parsePageUrl(url);
+  return {
+    url,
+    forge: ref.forge,
+    host: ref.host,
+    path: ref.path,
+    kind: ref.kind,
+    publicSector,
+    organisation: publicSector ? { name: 'IGN', named: true, login: 'IGNF', country: 'FR', account: 'https://github.com/IGNF' } : null,
+    ospo: null,
+    catalogue: [],
+    matchedKey: publicSector ? 'github.com/ignf' : null,
+  };
+}
+
+const MIT: LicenceFacts = { input: 'MIT', spdx: 'MIT', status: 'allowed', kind: 'permissive', osi: true, fsf: true, source: 'page', state: 'ok' };
+
+describe('page flow', () => {
+  let href: string;
+  let visibility: Detection['visibility'];
+  let settings: { privateRepos: boolean; licenceEverywhere: boolean };
+  let log: string[];
+  let attached: boolean;
+  let factsAsked: Array<{ url: string; licence: unknown }>;
+  let lookupDelay: Record<string, number>;
+  let publiccodeDelay: number;
+  const publicOwners = new Set(['ignf']);
+
+  const view: PanelView = {
+    prepare: (r) => void log.push(`prepare ${r.path}`),
+    show: (r, placement, facts) => {
+      attached = true;
+      log.push(`show ${r.path} ${placement.mode}${facts ? ` ${facts}` : ''}`);
+    },
+    setLicence: (l) => void log.push(`licence ${l?.spdx ?? 'none'}`),
+    setPubliccode: (pc) => void log.push(`publiccode ${pc?.name ?? 'none'}`),
+    setFooter: (f) => void log.push(`footer ${f}`),
+    remove: () => {
+      attached = false;
+      log.push('remove');
+    },
+    isAttached: () => attached,
+  };
+
+  function detection(url: string): Detection {
+    const ref = parsePageUrl(url);
+    const sub = new URL(url).pathname.split('/').filter(Boolean).length > 2;
+    return { ref, answer: ref.kind === 'other' ? 'no' : 'yes', kind: ref.kind, view: ref.kind === 'organisation' ? 'organisation' : sub ? 'subpage' : 'home', visibility };
+  }
+
+  const deps = (): PageFlowDeps => ({
+    href: () => href,
+    detect: () => detection(href),
+    confirm: async () => detection(href),
+    isLoading: () => false,
+    domReady: async () => undefined,
+    layout: (page): PageLayout =>
+      page.view === 'home'
+        ? { era: undefined, placement: { mode: 'panel', era: 'github-2026-07-react-sidebar', anchor: '.x', insert: 'before' }, licence: { state: 'named', text: 'MIT license', from: 'github-2026-07-react-sidebar' } }
+        : { era: undefined, placement: { mode: 'badge', era: 'github-repo-header', anchor: '.y', insert: 'append' } },
+    lookup: async (url) => {
+      await new Promise((r) => setTimeout(r, lookupDelay[url] ?? 1));
+      return answer(url, publicOwners.has(parsePageUrl(url).path.split('/')[0]!.toLowerCase()));
+    },
+    licence: async (url, licence) => {
+      factsAsked.push({ url, licence });
+      return MIT;
+    },
+    publiccode: async () => {
+      await new Promise((r) => setTimeout(r, publiccodeDelay));
+      return null;
+    },
+    footer: async () => 'code.gouv.fr · bundled',
+    settings: async () => settings,
+    pageState: (publicSector, name) => void log.push(`badge ${publicSector}${name ? ` ${name}` : ''}`),
+    valid: () => true,
+    view,
+  });
+
+  beforeEach(() => {
+    href = 'https://github.com/IGNF/itowns';
+    visibility = 'public';
+    settings = { privateRepos: false, licenceEverywhere: false };
+    log = [];
+    attached = false;
+    factsAsked = [];
+    lookupDelay = {};
+    publiccodeDelay = 1;
+  });
+
+  it('a public body’s repository home: the panel in the sidebar, then its licence as the page shows it', async () => {
+    const flow = createPageFlow(deps());
+    await flow.update();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(log).toEqual(['badge true IGN', 'show IGNF/itowns panel loading', 'footer code.gouv.fr · bundled', 'licence MIT', 'publiccode none']);
+    expect(factsAsked).toEqual([{ url: href, licence: { state: 'named', text: 'MIT license', from: 'github-2026-07-react-sidebar' } }]);
+    expect(flow.state()).toBe('shown');
+  });
+
+  it('a sub-page gets the header badge, and nothing the page did not show is claimed about the licence', async () => {
+    href = 'https://github.com/IGNF/itowns/blob/main/README.md';
+    await createPageFlow(deps()).update();
+    expect(log[1]).toBe('show IGNF/itowns badge loading');
+    expect(factsAsked[0]!.licence).toBeUndefined();
+  });
+
+  it('the licence shows as soon as it is known: a slow publiccode.yml does not hold it back', async () => {
+    publiccodeDelay = 50;
+    const flow = createPageFlow(deps());
+    const done = flow.update();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(log).toContain('licence MIT');
+    expect(log).not.toContain('publiccode none');
+    await done;
+    expect(log.at(-1)).toBe('publiccode none');
+  });
+
+  it('a repository outside the registry: nothing shown, the toolbar says so', async () => {
+    href = 'https://github.com/torvalds/linux';
+    await createPageFlow(deps()).update();
+    expect(log).toEqual(['badge false', 'remove']);
+  });
+
+  it('…unless "licence everywhere" is on: then the licence card alone', async () => {
+    href = 'https://github.com/torvalds/linux';
+    settings.licenceEverywhere = true;
+    await createPageFlow(deps()).update();
+    expect(log).toEqual(['badge false', 'show torvalds/linux panel loading', 'licence MIT', 'publiccode none']);
+  });
+
+  it('a private repository: nothing by default; with the option, the panel but never a licence request', async () => {
+    visibility = 'private';
+    await createPageFlow(deps()).update();
+    expect(log).toEqual(['badge false', 'remove']);
+    log = [];
+    settings.privateRepos = true;
+    await createPageFlow(deps()).update();
+    expect(log).toEqual(['badge true IGN', 'show IGNF/itowns panel', 'footer code.gouv.fr · bundled']);
+    expect(factsAsked).toEqual([]);
+  });
+
+  it('a slow answer for a page the user already left is never shown', async () => {
+    const flow = createPageFlow(deps());
+    lookupDelay['https://github.com/IGNF/itowns'] = 30;
+    const first = flow.update();
+    await new Promise((r) => setTimeout(r, 5));
+    href = 'https://github.com/torvalds/linux';
+    await flow.update();
+    await first;
+    expect(log.filter((l) => l.startsWith('show'))).toEqual([]);
+  });
+
+  it('the same page again (another file view of the same tab): no new lookup; the panel is put back if the host dropped it', async () => {
+    const flow = createPageFlow(deps());
+    await flow.update();
+    log = [];
+    await flow.update();
+    expect(log).toEqual([]);
+    attached = false; // the host page re-rendered its sidebar
+    flow.keepAttached();
+    expect(log).toEqual(['show IGNF/itowns panel']);
+  });
+
+  it('moving from the home to a sub-page of the same repository moves the panel to the header', async () => {
+    const flow = createPageFlow(deps());
+    await flow.update();
+    href = 'https://github.com/IGNF/itowns/tree/main/src';
+    log = [];
+    await flow.update();
+    expect(log).toContain('show IGNF/itowns badge loading');
+  });
+
+  it('identity: host, path and home/sub-page; case-insensitive; nothing for pages that are not repositories', () => {
+    expect(identityOf('https://github.com/IGNF/itowns')).toBe(identityOf('https://github.com/ignf/ITOWNS/'));
+    expect(identityOf('https://github.com/IGNF/itowns/blob/x')).toBe(identityOf('https://github.com/IGNF/itowns/issues/3'));
+    expect(identityOf('https://github.com/IGNF/itowns')).not.toBe(identityOf('https://github.com/IGNF/itowns/tree/x'));
+    expect(identityOf('https://gitlab.com/a/b')).not.toBe(identityOf('https://gitlab.com/a/b/-/tree/main'));
+    expect(identityOf('https://github.com/settings/profile')).toBe('');
+  });
+});
