@@ -1,9 +1,11 @@
 import type { RepoFacts } from '@/lib/facts/repo-facts';
 import type { Translate } from './i18n';
+import { countryName } from './where';
 
 export interface LicenceLineProps {
   facts: RepoFacts | 'loading' | undefined;
   t: Translate;
+  lang?: string;
 }
 
 function statusText(f: RepoFacts['licence'], t: Translate): string {
@@ -13,7 +15,7 @@ function statusText(f: RepoFacts['licence'], t: Translate): string {
 }
 
 /** Licence: SPDX id and its status in plain words; publiccode.yml maintainers and a mismatch warning. */
-export function LicenceLine({ facts, t }: LicenceLineProps) {
+export function LicenceLine({ facts, t, lang = 'en' }: LicenceLineProps) {
   if (!facts) return null;
   if (facts === 'loading')
     return (
@@ -44,6 +46,11 @@ export function LicenceLine({ facts, t }: LicenceLineProps) {
           </>
         )}
       </div>
+      {l.judgedBy?.country && l.state === 'ok' && l.status !== 'missing' && (
+        <div class="muted judged" data-testid="licence-policy">
+          {l.judgedBy.policy ? t('judgedByPolicy', l.judgedBy.policy) : t('judgedByOsi', /^(EU|UN|INT)$/.test(l.judgedBy.country) ? t(`international_${l.judgedBy.country}`) : countryName(l.judgedBy.country, lang))}
+        </div>
+      )}
       {pc?.mismatch && pc.licence && (
         <div class="warning" role="note" data-testid="publiccode-mismatch">
           {t('publiccodeMismatch', pc.licence)}

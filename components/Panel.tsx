@@ -4,6 +4,7 @@ import type { LookupResult } from '@/lib/registry/lookup';
 import type { CatalogueKind, CatalogueLink } from '@/lib/registry/catalogue';
 import type { Translate } from './i18n';
 import { LicenceLine } from './LicenceLine';
+import { whereLabel } from './where';
 
 export interface PanelProps {
   result: LookupResult;
@@ -19,6 +20,10 @@ export interface PanelProps {
    * opens the panel below it; `collapsed` is then "closed". DESIGN.md §5: `data-mode` says which.
    */
   mode?: 'panel' | 'badge';
+  /** The name an unnamed body's account gives itself on its forge (shown as such, with its login). */
+  accountName?: string;
+  /** UI language, for country names. */
+  lang?: string;
 }
 
 const CATALOGUE_LABEL: Record<CatalogueKind, string> = {
@@ -32,7 +37,7 @@ const CATALOGUE_LABEL: Record<CatalogueKind, string> = {
 const BODY_ID = 'ospo-lens-body';
 
 /** The injected panel. Test hooks (`data-testid`, `data-status`…) are a contract: see DESIGN.md §5. */
-export function Panel({ result, t, footer, collapsed = false, onToggle, facts, mode = 'panel' }: PanelProps) {
+export function Panel({ result, t, footer, collapsed = false, onToggle, facts, mode = 'panel', accountName, lang = 'en' }: PanelProps) {
   const { organisation } = result;
   if (!result.publicSector || !organisation) return facts ? <LicenceCard t={t} facts={facts} mode={mode} collapsed={collapsed} onToggle={onToggle} /> : null;
   if (mode === 'badge')
@@ -45,15 +50,15 @@ export function Panel({ result, t, footer, collapsed = false, onToggle, facts, m
         </button>
         {!collapsed && (
           <div class="badge-body" id={BODY_ID}>
-            <Head result={result} t={t} />
-            <Body result={result} t={t} facts={facts} footer={footer} />
+            <Head result={result} t={t} accountName={accountName} lang={lang} />
+            <Body result={result} t={t} facts={facts} footer={footer} lang={lang} />
           </div>
         )}
       </section>
     );
   return (
     <section class="panel" data-testid="ospo-panel" data-status="public-sector" data-mode="panel" aria-label={t('panelLabel')}>
-      <Head result={result} t={t}>
+      <Head result={result} t={t} accountName={accountName} lang={lang}>
         {onToggle && (
           <button type="button" class="toggle" aria-expanded={!collapsed} aria-controls={BODY_ID} onClick={onToggle} title={t(collapsed ? 'expand' : 'collapse')}>
             <span aria-hidden="true">{collapsed ? '▸' : '▾'}</span>
@@ -63,31 +68,36 @@ export function Panel({ result, t, footer, collapsed = false, onToggle, facts, m
       </Head>
       {!collapsed && (
         <div id={BODY_ID}>
-          <Body result={result} t={t} facts={facts} footer={footer} />
+          <Body result={result} t={t} facts={facts} footer={footer} lang={lang} />
         </div>
       )}
     </section>
   );
 }
 
-function Head({ result, t, children }: { result: LookupResult; t: Translate; children?: ComponentChildren }) {
+function Head({ result, t, children, accountName, lang }: { result: LookupResult; t: Translate; children?: ComponentChildren; accountName?: string; lang: string }) {
   const organisation = result.organisation!;
+  const where = whereLabel(organisation, t, lang);
   return (
     <header class="head">
       <span class="badge">{t('publicSector')}</span>
       <span class="org" data-testid="org-name" data-named={String(organisation.named)}>
-        {organisation.name}
+        {organisation.named ? organisation.name : (accountName ?? organisation.login)}
       </span>
-      {/* No name in any list: the account's login, said to be one, never a URL. */}
-      {!organisation.named && <span class="muted">· {t('unnamedBody')}</span>}
-      {organisation.country && <span class="country">({organisation.country})</span>}
+      {/* No name in any list: the account's login, or the name it gives itself, said to be so; never a URL. */}
+      {!organisation.named && (
+        <span class="muted" data-testid="org-login">
+          · {accountName ? `${organisation.login}, ${t('ownAccountName')}` : t('unnamedBody')}
+        </span>
+      )}
+      {where && <span class="country">({where})</span>}
       {children}
     </header>
   );
 }
 
 /** OSPO, licence, catalogues and footer: the same in the sidebar panel and in an opened badge. */
-function Body({ result, t, facts, footer }: { result: LookupResult; t: Translate; facts?: RepoFacts | 'loading'; footer?: string }) {
+function Body({ result, t, facts, footer, lang }: { result: LookupResult; t: Translate; facts?: RepoFacts | 'loading'; footer?: string; lang: string }) {
   const { organisation, ospo } = result;
   const publiccode = facts && facts !== 'loading' ? facts.publiccode : undefined;
   const catalogue: CatalogueLink[] = publiccode ? [...result.catalogue, { kind: 'publiccode', url: publiccode.url }] : result.catalogue;
@@ -96,7 +106,7 @@ function Body({ result, t, facts, footer }: { result: LookupResult; t: Translate
       <div class="ospo">
         {ospo ? (
           <>
-            <div class="label">{ospo.scope === 'nearest' ? <>{t('noOspo')} <strong>{t('nearestOspo')}</strong></> : t('ospo')}</div>
+            <div class="label">{ospo.scope === 'nearest' ? <>{t('noOspo')} <strong>{t('nearestOspo')}</strong></> : t(ospo.kind === 'contact' ? 'sourceContact' : 'ospo')}</div>
             <div data-testid="ospo-name" data-ospo-scope={ospo.scope} class="ospo-name">
               {ospo.name}
             </div>
@@ -112,7 +122,18 @@ function Body({ result, t, facts, footer }: { result: LookupResult; t: Translate
             </div>
           </>
         ) : (
-          <div class="label">{t('noOspo')}</div>
+          <div class="label" data-testid="no-ospo">
+            {organisation && (organisation.country || organisation.international) ? t('noOspoKnown', whereLabel({ country: organisation.country, international: organisation.international }, t, lang)) : t('noOspo')}
+            {result.publicCatalogue && (
+              <>
+                {' '}
+                {t('publicCatalogue')}:{' '}
+                <a data-testid="public-catalogue" href={result.publicCatalogue.url} target="_blank" rel="noopener noreferrer">
+                  {result.publicCatalogue.label}
+                </a>
+              </>
+            )}
+          </div>
         )}
         {organisation?.openSourcePage && (
           <a data-testid="open-source-page" href={organisation.openSourcePage} target="_blank" rel="noopener noreferrer">
@@ -125,7 +146,7 @@ function Body({ result, t, facts, footer }: { result: LookupResult; t: Translate
           </a>
         )}
       </div>
-      <LicenceLine facts={facts} t={t} />
+      <LicenceLine facts={facts} t={t} lang={lang} />
       <nav class="catalogues" data-testid="catalogue-links" aria-label={t('catalogues')}>
         <span class="label">{t('catalogues')}:</span>
         {catalogue.map((c) => (

@@ -5,6 +5,7 @@ import type { LookupResult } from '@/lib/registry/lookup';
 import type { SearchHit } from '@/lib/registry/search';
 import type { Translate } from './i18n';
 import { RegistryLine } from './RegistrySettings';
+import { whereLabel } from './where';
 
 export type PopupState =
   | { status: 'loading' }
@@ -32,7 +33,7 @@ export function Popup({ state, t, extra, registry, locale = 'en', onSearch, onRe
     <main data-testid="popup" data-status={status}>
       <h1>{t('actionTitle')}</h1>
       <section aria-live="polite">
-        <PopupBody state={state} t={t} />
+        <PopupBody state={state} t={t} locale={locale} />
         {extra}
       </section>
       {onSearch && <Search t={t} onSearch={onSearch} />}
@@ -56,12 +57,13 @@ export function Popup({ state, t, extra, registry, locale = 'en', onSearch, onRe
   );
 }
 
-function PopupBody({ state, t }: { state: PopupState; t: Translate }) {
+function PopupBody({ state, t, locale }: { state: PopupState; t: Translate; locale: string }) {
   if (state.status === 'loading') return <p class="muted" aria-busy="true">…</p>;
   if (state.status === 'unavailable') return <p>{t('popupUnavailable')}</p>;
   if (state.status === 'error') return <p role="alert">{t('popupError', state.message)}</p>;
   const { result } = state;
   if (!result.publicSector || !result.organisation) return <p>{t(result.kind === 'other' ? 'popupNotRepo' : 'popupNotListed')}</p>;
+  const where = whereLabel(result.organisation, t, locale);
   return (
     <>
       <p>
@@ -70,11 +72,11 @@ function PopupBody({ state, t }: { state: PopupState; t: Translate }) {
       <p>
         {t('popupOwner')}: <span data-testid="org-name">{result.organisation.name}</span>
         {!result.organisation.named && <> · {t('unnamedBody')}</>}
-        {result.organisation.country && ` (${result.organisation.country})`}
+        {where && ` (${where})`}
       </p>
       {result.ospo ? (
         <p>
-          {result.ospo.scope === 'nearest' ? t('nearestOspo') : t('ospo')}:{' '}
+          {result.ospo.scope === 'nearest' ? t('nearestOspo') : t(result.ospo.kind === 'contact' ? 'sourceContact' : 'ospo')}:{' '}
           <span data-testid="ospo-name" data-ospo-scope={result.ospo.scope}>
             {result.ospo.name}
           </span>
@@ -88,7 +90,18 @@ function PopupBody({ state, t }: { state: PopupState; t: Translate }) {
           )}
         </p>
       ) : (
-        <p>{t('noOspo')}</p>
+        <p data-testid="no-ospo">
+          {result.organisation.country || result.organisation.international ? t('noOspoKnown', whereLabel({ country: result.organisation.country, international: result.organisation.international }, t, locale)) : t('noOspo')}
+          {result.publicCatalogue && (
+            <>
+              {' '}
+              {t('publicCatalogue')}:{' '}
+              <a data-testid="public-catalogue" href={result.publicCatalogue.url} target="_blank" rel="noopener noreferrer">
+                {result.publicCatalogue.label}
+              </a>
+            </>
+          )}
+        </p>
       )}
     </>
   );

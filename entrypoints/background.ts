@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { clearFacts, getFact, putFact } from '@/lib/cache/db';
 import { fetchForge } from '@/lib/facts/fetch';
-import { licenceFacts, publiccodeFacts } from '@/lib/facts/repo-facts';
+import { accountName, licenceFacts, publiccodeFacts } from '@/lib/facts/repo-facts';
 import { parsePageUrl } from '@/lib/forges';
 import type { RegistryStatus } from '@/lib/messaging/protocol';
 import { serve } from '@/lib/messaging/server';
@@ -26,7 +26,9 @@ export default defineBackground(() => {
   /** A repository page's reference on its forge, and the country whose licence policy applies to it. */
   async function repository(url: string) {
     const i = await index();
-    return { ref: parsePageUrl(url, (host) => forgeOfHost(i, host)), country: lookup(i, url).organisation?.country };
+    const organisation = lookup(i, url).organisation;
+    // The country whose licence list applies, or the international body (no list: OSI/FSF, and the panel says so).
+    return { ref: parsePageUrl(url, (host) => forgeOfHost(i, host)), country: organisation?.country ?? organisation?.international };
   }
 
   async function registryStatus(): Promise<RegistryStatus> {
@@ -67,6 +69,13 @@ export default defineBackground(() => {
     repoFacts: async ({ url, page }) => {
       const { ref, country } = await repository(url);
       return { licence: await licenceFacts(factsDeps, ref, page, country) };
+    },
+    accountName: async ({ url }) => {
+      const i = await index();
+      const r = lookup(i, url);
+      // Only for a public body that no list names: nothing is asked about any other page.
+      if (!r.organisation || r.organisation.named || !r.forge) return null;
+      return (await accountName(factsDeps, { forge: r.forge, host: r.host }, r.organisation.login)) ?? null;
     },
     publiccode: async ({ url }) => {
       const { ref, country } = await repository(url);

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ask } from '@/lib/messaging/client';
 import { createPageFlow } from '@/lib/content/page-flow';
-import { detectPage, readLayout, type Detection } from '@/lib/forges/detect';
+import { detectPage, readAccountName, readLayout, type Detection } from '@/lib/forges/detect';
 import { DEFAULT_SETTINGS, getSettings, setSettings } from '@/lib/storage/settings';
 import { formatAge } from '@/lib/i18n/format';
 import { PanelMount } from './mount';
@@ -25,7 +25,7 @@ export default defineContentScript({
     global[INSTANCE] = () => ctx.isValid;
 
     const t = (key: string, subs?: string | string[]) => browser.i18n.getMessage(key as never, subs);
-    const mount = new PanelMount(t, (panelCollapsed) => void setSettings({ panelCollapsed }).catch(() => undefined));
+    const mount = new PanelMount(t, (panelCollapsed) => void setSettings({ panelCollapsed }).catch(() => undefined), browser.i18n.getUILanguage());
     const settings = getSettings().catch(() => DEFAULT_SETTINGS);
     void settings.then((s) => s.panelCollapsed && mount.setCollapsed(true));
     const detect = () => detectPage(location.href, document);
@@ -40,6 +40,8 @@ export default defineContentScript({
       lookup: (url, kind) => ask('lookup', { url, kind }),
       licence: async (url, page) => (await ask('repoFacts', { url, page })).licence,
       publiccode: (url) => ask('publiccode', { url }),
+      accountName: async (url) => (await ask('accountName', { url }))?.name,
+      shownAccountName: (page, login) => readAccountName(page, document, login),
       footer: async (url) => {
         const p = await ask('provenance', { url });
         const age = p.origin === 'bundled' ? t('registryBundled') : t('registryAge', formatAge(Date.parse(p.generatedAt), Date.now(), browser.i18n.getUILanguage()));

@@ -26,13 +26,15 @@ export class PanelMount implements PanelView {
   /** The licence: being asked, known, or not to be shown (undefined). */
   private licence: LicenceFacts | 'loading' | undefined;
   private publiccode: PubliccodeFacts | undefined;
+  private accountName: string | undefined;
   private footer: string | undefined;
   private themeWatch: { observer: MutationObserver; media: MediaQueryList; onMedia: () => void } | undefined;
 
-  /** `onCollapse` saves the state; `collapsed` is where it starts. */
+  /** `onCollapse` saves the state; `lang` is the UI language (country names are written in it). */
   constructor(
     private readonly t: Translate,
     private readonly onCollapse?: (collapsed: boolean) => void,
+    private readonly lang = 'en',
   ) {}
 
   setCollapsed(collapsed: boolean): void {
@@ -101,6 +103,11 @@ export class PanelMount implements PanelView {
     this.render();
   }
 
+  setAccountName(name: string | undefined): void {
+    this.accountName = name;
+    this.render();
+  }
+
   private facts(): RepoFacts | 'loading' | undefined {
     return this.licence === 'loading' || this.licence === undefined ? this.licence : mergeFacts(this.licence, this.publiccode);
   }
@@ -138,6 +145,7 @@ export class PanelMount implements PanelView {
     this.placement = undefined;
     this.licence = undefined;
     this.publiccode = undefined;
+    this.accountName = undefined;
     this.footer = undefined;
     this.open = false;
   }
@@ -161,6 +169,8 @@ export class PanelMount implements PanelView {
         collapsed={badge ? !this.open : this.collapsed}
         onToggle={onToggle}
         facts={this.facts()}
+        accountName={this.accountName}
+        lang={this.lang}
         footer={this.footer}
       />,
       this.root.lastElementChild!,

@@ -187,10 +187,11 @@ async function coldStart(runs: number): Promise<number[]> {
 
 async function main() {
   const { registry, compileMs } = benchCompile();
-  log(`compile: ${compileMs} ms`);
+  const entries = registry.entries.length;
+  log(`compile: ${compileMs} ms for ${entries} entries`);
   const lookups = benchLookup(registry);
   log(`lookup: p50 ${lookups.lookupP50Us} µs, p99 ${lookups.lookupP99Us} µs over ${lookups.lookups}`);
-  if (process.argv.includes('--lookup-only')) return console.log(json ? JSON.stringify({ compileMs, ...lookups }) : { compileMs, ...lookups });
+  if (process.argv.includes('--lookup-only')) return console.log(json ? JSON.stringify({ entries, compileMs, ...lookups }) : { entries, compileMs, ...lookups });
   const contentScriptBytes = statSync(join(EXT, 'content-scripts/forge.js')).size;
   const backgroundBytes = statSync(join(EXT, 'background.js')).size;
   const tabsAt = process.argv.indexOf('--tabs');
@@ -202,6 +203,7 @@ async function main() {
   rmSync(baselineDir, { recursive: true, force: true });
   const cold = await coldStart(5);
   const result = {
+    entries,
     compileMs,
     ...lookups,
     contentScriptBytes,

@@ -12,6 +12,8 @@ export interface PanelView {
   /** The licence is known (undefined: it could not be asked; the line goes). */
   setLicence(licence: LicenceFacts | undefined): void;
   setPubliccode(publiccode: PubliccodeFacts | undefined): void;
+  /** The name an unnamed public body's account gives itself (from the page, or its forge's API). */
+  setAccountName(name: string | undefined): void;
   setFooter(footer: string | undefined): void;
   remove(): void;
   isAttached(): boolean;
@@ -31,6 +33,10 @@ export interface PageFlowDeps {
   lookup(url: string, kind: PageKind): Promise<LookupResult>;
   licence(url: string, shown: PageLicence | undefined): Promise<LicenceFacts>;
   publiccode(url: string): Promise<PubliccodeFacts | null>;
+  /** The account's own display name from its forge, for a public body no list names. */
+  accountName(url: string): Promise<string | undefined>;
+  /** The same, when the page itself shows it (GitLab's breadcrumbs): no request then. */
+  shownAccountName(page: Detection, login: string): string | undefined;
   /** The panel's footer line (sources and age of the registry), or undefined. */
   footer(url: string): Promise<string | undefined>;
   settings(): Promise<{ privateRepos: boolean; licenceEverywhere: boolean }>;
@@ -134,6 +140,17 @@ export function createPageFlow(deps: PageFlowDeps) {
     deps.view.show(result, layout.placement, isRepo && !isPrivate ? 'loading' : undefined);
     shown = { result, page };
     state = 'shown';
+    // A public body no list names: its login is shown, then the name its account gives itself — from the page when
+    // it shows one (organisation pages), else from its forge.
+    if (result.organisation && !result.organisation.named) {
+      const shownName = deps.shownAccountName(page, result.organisation.login);
+      if (shownName) deps.view.setAccountName(shownName);
+      else
+        void deps.accountName(href).then(
+          (name) => stale() || deps.view.setAccountName(name),
+          () => undefined,
+        );
+    }
     if (result.publicSector)
       void deps.footer(href).then(
         (footer) => stale() || deps.view.setFooter(footer),

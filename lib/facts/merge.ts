@@ -9,6 +9,12 @@ export interface LicenceFacts extends LicenceVerdict {
   state: 'ok' | 'rate-limited' | 'error';
   /** The country rule the status refers to (e.g. CRPA art. D323-2-1), when one applies. */
   policyUrl?: string;
+  /**
+   * What the status was judged by: the country's list of licences (`policy`, e.g. "CRPA art. D323-2-1") or, where
+   * none is known for that country (or for an international body), OSI approval and FSF freedom alone.
+   */
+  /** `country`: ISO code, or EU / UN / INT for an international body. */
+  judgedBy?: { country?: string; policy?: string };
 }
 
 /** A repository's publiccode.yml as the panel shows it. */

@@ -1,4 +1,4 @@
-import { licenceApiUrl, parseGithubLicence, parseGitlabProject, publiccodeUrls, type ForgeAnswer, type ForgeLicence } from '../forges/api';
+import { accountApiUrl, licenceApiUrl, parseAccountName, parseGithubLicence, parseGitlabProject, publiccodeUrls, type AccountName, type AccountNameAnswer, type ForgeAnswer, type ForgeLicence } from '../forges/api';
 import type { PageLicence } from '../forges/layout';
 import type { PageRef } from '../forges/types';
 import { classifyLicence } from '../licence/classify';
@@ -21,35 +21,60 @@ export interface FactsDeps {
 const HOUR = 3_600_000;
 const TTL = { found: 24 * HOUR, none: 6 * HOUR, error: 0.25 * HOUR };
 
-/** Shared by every caller: one request per repository at a time, and none while the forge says wait. */
-const inFlight = new Map<string, Promise<ForgeLicence>>();
+/** Shared by every caller: one request per URL at a time, and none to an API host while it says wait. */
+const inFlight = new Map<string, Promise<unknown>>();
 const retryAtByHost = new Map<string, number>();
 
-async function forgeLicence(deps: FactsDeps, ref: PageRef): Promise<ForgeLicence> {
-  const url = licenceApiUrl(ref);
-  if (!url) return { kind: 'error', reason: 'not a repository' };
-  const key = `licence:${ref.host}/${ref.path.toLowerCase()}`;
-  const cached = await deps.getFact<ForgeLicence>(key);
+type Limited = { kind: 'rate-limited'; retryAt: number };
+type Failed = { kind: 'error'; reason: string };
+
+/**
+ * Ask the forge's API once: from the cache when it answered recently, nothing while its host says wait, one request
+ * for concurrent callers. `parse` turns the answer into a fact; `ttlOf` says how long to keep it (0: not at all).
+ */
+async function askForge<T extends { kind: string }>(deps: FactsDeps, cacheKey: string, url: string, parse: (a: ForgeAnswer, now: number) => T | Limited | Failed, ttlOf: (t: T | Failed) => number): Promise<T | Limited | Failed> {
+  const cached = await deps.getFact<T | Failed>(cacheKey);
   if (cached) return cached;
   const apiHost = new URL(url).host;
   const retryAt = retryAtByHost.get(apiHost) ?? 0;
   if (retryAt > deps.now()) return { kind: 'rate-limited', retryAt };
-  const pending = inFlight.get(key);
+  const pending = inFlight.get(cacheKey) as Promise<T | Limited | Failed> | undefined;
   if (pending) return pending;
-  const request = (async (): Promise<ForgeLicence> => {
-    let answer: ForgeLicence;
+  const request = (async (): Promise<T | Limited | Failed> => {
+    let answer: T | Limited | Failed;
     try {
-      const response = await deps.fetchText(url);
-      answer = ref.forge === 'github' ? parseGithubLicence(response, deps.now()) : parseGitlabProject(response, deps.now());
+      answer = parse(await deps.fetchText(url), deps.now());
     } catch (e) {
       answer = { kind: 'error', reason: (e as Error).message };
     }
-    if (answer.kind === 'rate-limited') retryAtByHost.set(apiHost, answer.retryAt);
-    else await deps.putFact(key, answer, answer.kind === 'error' ? TTL.error : answer.kind === 'none' ? TTL.none : TTL.found);
+    if (answer.kind === 'rate-limited') retryAtByHost.set(apiHost, (answer as Limited).retryAt);
+    else {
+      const ttl = ttlOf(answer as T | Failed);
+      if (ttl > 0) await deps.putFact(cacheKey, answer, ttl);
+    }
     return answer;
-  })().finally(() => inFlight.delete(key));
-  inFlight.set(key, request);
+  })().finally(() => inFlight.delete(cacheKey));
+  inFlight.set(cacheKey, request);
   return request;
+}
+
+async function forgeLicence(deps: FactsDeps, ref: PageRef): Promise<ForgeLicence> {
+  const url = licenceApiUrl(ref);
+  if (!url) return { kind: 'error', reason: 'not a repository' };
+  return askForge<ForgeLicence>(deps, `licence:${ref.host}/${ref.path.toLowerCase()}`, url, (a, now) => (ref.forge === 'github' ? parseGithubLicence(a, now) : parseGitlabProject(a, now)), (answer) =>
+    answer.kind === 'error' ? TTL.error : answer.kind === 'none' ? TTL.none : TTL.found,
+  );
+}
+
+/**
+ * The account's own display name on its forge (GitHub's organisation API, GitLab's group API on the same host),
+ * for a public body no list names. Cached a week; undefined when the forge has none, says wait, or fails.
+ */
+export async function accountName(deps: FactsDeps, ref: Pick<PageRef, 'forge' | 'host'>, login: string): Promise<AccountName | undefined> {
+  const url = accountApiUrl(ref, login);
+  if (!url) return undefined;
+  const answer = await askForge<AccountNameAnswer>(deps, `account:${ref.host}/${login.toLowerCase()}`, url, (a, now) => parseAccountName(a, now), (x) => (x.kind === 'error' ? TTL.error : 7 * 24 * HOUR));
+  return answer.kind === 'found' ? { name: answer.name, description: answer.description } : undefined;
 }
 
 function fromForge(answer: ForgeLicence, country: string | undefined): LicenceFacts {
@@ -105,8 +130,9 @@ function fromPage(page: PageLicence | undefined, country: string | undefined): L
  */
 export async function licenceFacts(deps: FactsDeps, ref: PageRef, page: PageLicence | undefined, country: string | undefined): Promise<LicenceFacts> {
   const licence = fromPage(page, country) ?? fromForge(await forgeLicence(deps, ref), country);
-  const policyUrl = country ? POLICIES.get(country.toUpperCase())?.reference : undefined;
-  return policyUrl ? { ...licence, policyUrl } : licence;
+  const policy = country ? POLICIES.get(country.toUpperCase()) : undefined;
+  const judgedBy = { ...(country ? { country: country.toUpperCase() } : {}), ...(policy ? { policy: policy.name } : {}) };
+  return policy ? { ...licence, policyUrl: policy.reference, judgedBy } : { ...licence, judgedBy };
 }
 
 /** Licence and publiccode.yml together (the panel gets each as soon as it is known: see lib/facts/merge.ts). */

@@ -41,7 +41,7 @@ function json(answer: ForgeAnswer): unknown {
   return JSON.parse(answer.body);
 }
 
-function rateLimited(answer: ForgeAnswer, now: number): ForgeLicence | undefined {
+function rateLimited(answer: ForgeAnswer, now: number): { kind: 'rate-limited'; retryAt: number } | undefined {
   const remaining = answer.headers['x-ratelimit-remaining'];
   if (answer.status === 429 || (answer.status === 403 && remaining === '0')) {
     const reset = Number(answer.headers['x-ratelimit-reset']);
@@ -90,6 +90,37 @@ export function parseGitlabProject(answer: ForgeAnswer, now = Date.now()): Forge
     const { key, name } = body.license;
     if (!key || key === 'other') return { kind: 'unidentified' };
     return { kind: 'found', id: key, name: name ?? undefined };
+  } catch (e) {
+    return { kind: 'error', reason: (e as Error).message };
+  }
+}
+
+/** An account's own name and description on its forge. */
+export interface AccountName {
+  name: string;
+  description?: string;
+}
+export type AccountNameAnswer = ({ kind: 'found' } & AccountName) | { kind: 'none' } | { kind: 'rate-limited'; retryAt: number } | { kind: 'error'; reason: string };
+
+/** The forge API that tells an account's display name: GitHub's users/organisations, GitLab's groups (same host). */
+export function accountApiUrl(ref: Pick<PageRef, 'forge' | 'host'>, login: string): string | undefined {
+  if (!login || /[\s?#]/.test(login)) return undefined;
+  if (ref.forge === 'github') return /^[a-z0-9-]+$/i.test(login) ? `https://api.github.com/users/${login}` : undefined;
+  if (ref.forge === 'gitlab') return `https://${ref.host}/api/v4/groups/${encodeURIComponent(login)}`;
+  return undefined;
+}
+
+/** GitHub `GET /users/{login}` (also organisations) → `name`; GitLab `GET /api/v4/groups/:path` → `name`. */
+export function parseAccountName(answer: ForgeAnswer, now = Date.now()): AccountNameAnswer {
+  const limited = rateLimited(answer, now);
+  if (limited) return limited;
+  if (answer.status === 404 || answer.status === 401 || answer.status === 403) return { kind: 'none' };
+  if (answer.status !== 200) return { kind: 'error', reason: `HTTP ${answer.status}` };
+  try {
+    const body = json(answer) as { name?: unknown; description?: unknown; bio?: unknown };
+    const name = typeof body.name === 'string' ? body.name.replace(/\s+/g, ' ').trim().slice(0, 200) : '';
+    const description = typeof body.description === 'string' ? body.description : typeof body.bio === 'string' ? body.bio : undefined;
+    return name ? { kind: 'found', name, description: description?.replace(/\s+/g, ' ').trim().slice(0, 300) || undefined } : { kind: 'none' };
   } catch (e) {
     return { kind: 'error', reason: (e as Error).message };
   }

@@ -1,7 +1,7 @@
 import { parsePageUrl } from './index';
 import { confirmGithub, githubVisibility, type Confirmation } from './github-dom';
 import { githubPayloadLicence, GITHUB_LAYOUTS } from './github-layouts';
-import { confirmGitlab, gitlabVisibility, isGitlabDocument } from './gitlab-dom';
+import { confirmGitlab, gitlabAccountName, gitlabVisibility, isGitlabDocument } from './gitlab-dom';
 import { GITLAB_LAYOUTS } from './gitlab-layouts';
 import { findEra, licenceFromSpot, placementOf, type LayoutEra, type PageLicence, type PageView, type Placement } from './layout';
 import { segmentsOf } from './keys';
@@ -57,4 +57,12 @@ export function readLayout(d: Detection, doc: Document): PageLayout {
   const isHome = d.kind === 'repository' && d.view === 'home';
   const licence = !isHome ? undefined : ((d.ref.forge === 'github' ? githubPayloadLicence(doc) : undefined) ?? (era?.view === 'home' ? licenceFromSpot(era, doc) : undefined));
   return { era, placement: placementOf(era), licence };
+}
+
+/**
+ * The display name an account gives itself, where the page shows it without a request: GitLab's breadcrumbs name
+ * every group of the path. GitHub's repository pages show only logins (the forge's API is asked instead).
+ */
+export function readAccountName(d: Detection, doc: Document, login: string): string | undefined {
+  return d.ref.forge === 'gitlab' ? gitlabAccountName(doc, login) : undefined;
 }

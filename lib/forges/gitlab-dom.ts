@@ -87,3 +87,44 @@ export function gitlabVisibility(doc: Document): Visibility {
   }
   return 'unknown';
 }
+
+/**
+ * A group's display name from the page's breadcrumbs (`#js-vue-page-breadcrumbs[data-breadcrumbs-json]`, GitLab 16+,
+ * or the BreadcrumbList JSON-LD): the crumb whose link is the group's own path. Undefined when absent or equal to the path.
+ */
+export function gitlabAccountName(doc: Document, path: string): string | undefined {
+  const wanted = `/${path.toLowerCase()}`;
+  const pick = (name: unknown, href: unknown): string | undefined => {
+    if (typeof name !== 'string' || typeof href !== 'string') return undefined;
+    let target: string;
+    try {
+      target = new URL(href, 'https://gitlab.invalid').pathname.toLowerCase().replace(/\/+$/, '');
+    } catch {
+      return undefined;
+    }
+    const text = name.replace(/\s+/g, ' ').trim();
+    return target === wanted && text && text.toLowerCase() !== path.toLowerCase() ? text.slice(0, 200) : undefined;
+  };
+  const json = doc.querySelector('#js-vue-page-breadcrumbs')?.getAttribute('data-breadcrumbs-json');
+  try {
+    for (const crumb of json ? (JSON.parse(json) as Array<{ text?: unknown; href?: unknown }>) : []) {
+      const name = pick(crumb?.text, crumb?.href);
+      if (name) return name;
+    }
+  } catch {
+    // a changed format: the JSON-LD is next
+  }
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    try {
+      const data = JSON.parse(script.textContent ?? '') as { '@type'?: string; itemListElement?: Array<{ name?: unknown; item?: unknown }> };
+      if (data['@type'] !== 'BreadcrumbList') continue;
+      for (const item of data.itemListElement ?? []) {
+        const name = pick(item?.name, item?.item);
+        if (name) return name;
+      }
+    } catch {
+      continue;
+    }
+  }
+  return undefined;
+}

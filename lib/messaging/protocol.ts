@@ -10,6 +10,8 @@ export interface Protocol {
   lookup: { request: { url: string; kind?: PageKind }; response: LookupResult };
   /** A repository's licence: what the page shows first, else the same forge's API (never blocked by publiccode.yml). */
   repoFacts: { request: { url: string; page?: PageLicence }; response: RepoFacts };
+  /** The display name an unnamed public body's account gives itself on its forge (same forge's API, cached); null when none. */
+  accountName: { request: { url: string }; response: { name: string; description?: string } | null };
   /** A repository's publiccode.yml, from the same forge's raw file; null when there is none. */
   publiccode: { request: { url: string }; response: PubliccodeFacts | null };
   /** What the registry is: for footers and the popup. */
@@ -43,6 +45,8 @@ export interface KnownForge {
   name?: string;
   /** code.gouv.fr stopped crawling it on that date: not offered in bulk. */
   ignoredSince?: string;
+  country?: string;
+  international?: 'EU' | 'UN' | 'INT';
 }
 
 export interface ForgeStatus {

@@ -18,13 +18,15 @@ let active: Promise<{ index: RegistryIndex; origin: Origin }> | undefined;
 let refreshing: Promise<RefreshOutcome> | undefined;
 
 export function activeRegistry(): Promise<{ index: RegistryIndex; origin: Origin }> {
+  type Active = { index: RegistryIndex; origin: Origin };
+  const fromBundle = async (): Promise<Active> => ({ index: createIndex(await bundledRegistry()), origin: 'bundled' });
   active ??= store
     .getCompiled()
-    .then((stored) => {
+    .then((stored): Active | Promise<Active> => {
       const usable = usableRegistry(stored);
-      return usable ? { index: createIndex(usable), origin: 'refreshed' as const } : { index: createIndex(bundledRegistry), origin: 'bundled' as const };
+      return usable ? { index: createIndex(usable), origin: 'refreshed' } : fromBundle();
     })
-    .catch(() => ({ index: createIndex(bundledRegistry), origin: 'bundled' as const }));
+    .catch(fromBundle);
   return active;
 }
 

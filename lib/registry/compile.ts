@@ -10,6 +10,7 @@ import {
   type Entry,
   type HostInfo,
   type Ospo,
+  type PublicCatalogue,
   type SillItem,
   type SourceReport,
 } from './schema';
@@ -24,7 +25,14 @@ import type { Contribution, RawOspo, SourceDef } from './sources';
 export const NATIONAL_OSPO_URLS: Readonly<Record<string, string>> = {
   FR: 'https://code.gouv.fr',
   NL: 'https://opensourcewerken.nl/',
+  // OS2 is the association of Danish public bodies (municipalities, regions) that runs public code together.
+  DK: 'https://os2.eu',
+  // The United Nations system: UNDP's OSPO is the one of the UN family in the OSPO lists.
+  UN: 'https://undp.org/digital',
 };
+
+/** The community-maintained lists: an account only they name, and the civic-tech list too, is not a public body. */
+const COMMUNITY_SOURCES = new Set(['github-governments', 'swh-gov-orgs', 'github-civic-hackers']);
 
 export interface SourceInput {
   def: SourceDef;
@@ -98,12 +106,14 @@ interface OspoIndex {
   byUrl: Map<string, string>;
   /** pso_id → the OSPO of that body. */
   byPso: Map<string, string>;
+  /** A body key without pso_id (a U.S. agency) → its contact point. */
+  byBody: Map<string, string>;
 }
 
 function validateOspos(rawOspos: Map<string, RawOspo>, reportOf: (id: string) => SourceReport): OspoIndex {
-  const index: OspoIndex = { ospos: new Map(), byUrl: new Map(), byPso: new Map() };
+  const index: OspoIndex = { ospos: new Map(), byUrl: new Map(), byPso: new Map(), byBody: new Map() };
   for (const o of rawOspos.values()) {
-    const { code: _code, psoId, ...rest } = o;
+    const { code: _code, psoId, bodyId, ...rest } = o;
     const parsed = ospoSchema.safeParse(rest);
     if (!parsed.success) {
       reportOf(o.source!).rejected.push({ entry: o.id, reason: reasonOf(parsed.error) });
@@ -114,12 +124,13 @@ function validateOspos(rawOspos: Map<string, RawOspo>, reportOf: (id: string) =>
     const policy = o.policy ? accountKey(o.policy) : undefined;
     if (policy && !index.byUrl.has(policy)) index.byUrl.set(policy, o.id);
     if (psoId && !index.byPso.has(psoId)) index.byPso.set(psoId, o.id);
+    if (bodyId && !index.byBody.has(bodyId)) index.byBody.set(bodyId, o.id);
   }
   return index;
 }
 
 /** Raw entry while compiling: the `ospo_url` stays until it is resolved to an OSPO or an open-source page. */
-type Draft = Entry & { ospoUrl?: string; codeOspo?: string };
+type Draft = Entry & { ospoUrl?: string; codeOspo?: string; bodyId?: string; civicTech?: boolean; publicSector?: boolean };
 
 function mergeAccounts(parsed: readonly Parsed[]): Map<string, Draft> {
   const entries = new Map<string, Draft>();
@@ -137,8 +148,14 @@ function mergeAccounts(parsed: readonly Parsed[]): Map<string, Draft> {
   return entries;
 }
 
-/** Reviewed corrections: an account's fields, or what every account of a host lacks. Pso names are used later. */
-function applyOverrides(entries: Map<string, Draft>, overrides: readonly Override[], report: SourceReport): void {
+/**
+ * Reviewed corrections: an account's fields (and whether it is a public body), what every account of a host lacks,
+ * whole forges named by another host. Pso names, OSPO bodies and catalogues are used later.
+ */
+function applyOverrides(entries: Map<string, Draft>, hosts: Map<string, HostInfo>, overrides: readonly Override[], report: SourceReport): void {
+  const mark = (e: Draft) => {
+    if (!e.sources.includes(OVERRIDES_SOURCE)) e.sources.push(OVERRIDES_SOURCE);
+  };
   for (const o of overrides) {
     if (o.account) {
       const e = entries.get(o.account);
@@ -148,20 +165,44 @@ function applyOverrides(entries: Map<string, Draft>, overrides: readonly Overrid
       }
       Object.assign(e, o.set);
       if (o.set.name) e.nameSource = 'override';
-      if (!e.sources.includes(OVERRIDES_SOURCE)) e.sources.push(OVERRIDES_SOURCE);
+      mark(e);
     } else if (o.host) {
       const under = [...entries.values()].filter((e) => e.key.startsWith(`${o.host}/`));
       if (under.length === 0) report.rejected.push({ entry: o.host, reason: 'no account on this host in the sources' });
       for (const e of under) {
         for (const [field, value] of Object.entries(o.set)) if ((e as Record<string, unknown>)[field] === undefined) (e as Record<string, unknown>)[field] = value;
-        if (!e.sources.includes(OVERRIDES_SOURCE)) e.sources.push(OVERRIDES_SOURCE);
+        mark(e);
       }
+    } else if (o.forge) {
+      const where = { country: o.set.country, international: o.set.international, level: o.set.level };
+      hosts.set(o.forge, { host: o.forge, forge: 'gitlab', whole: true, country: where.country, international: where.international });
+      const e = entries.get(o.forge) ?? ({ key: o.forge, display: `https://${o.forge}`, sources: [] } as Draft);
+      for (const [field, value] of Object.entries(where)) if (value !== undefined && (e as Record<string, unknown>)[field] === undefined) (e as Record<string, unknown>)[field] = value;
+      mark(e);
+      entries.set(o.forge, e);
+    }
+  }
+}
+
+/**
+ * Accounts that are not public bodies: those a reviewed row says are not, and those the civic-tech list files that
+ * only the community government lists name (an authoritative source, or a reviewed row, keeps one).
+ */
+function dropNonPublic(entries: Map<string, Draft>, hosts: Map<string, HostInfo>, report: SourceReport | undefined): void {
+  for (const [key, e] of entries) {
+    if (e.publicSector === false) {
+      entries.delete(key);
+      if (!key.includes('/')) hosts.delete(key); // a host that is not a public forge is not offered either
+    }
+    else if (e.civicTech && e.publicSector !== true && e.sources.every((id) => COMMUNITY_SOURCES.has(id))) {
+      entries.delete(key);
+      if (e.sources.length > 1) report?.rejected.push({ entry: key, reason: 'also in a government list, but the civic-tech list says it is not a public body' });
     }
   }
 }
 
 /** Best-first ranks of the name tables (also used to choose one spelling per body). */
-const RANK = { override: 0, source: 1, 'pso-table': 2, 'legacy-account': 3, 'legacy-pso': 4, 'ospo-list': 5 } as const;
+const RANK = { override: 0, source: 1, 'pso-table': 2, 'legacy-account': 3, 'legacy-pso': 4, hint: 5, 'ospo-list': 6 } as const;
 
 /**
  * One name per body. By pso_id first (the reviewed overrides, then the current top-organisations list), then the
@@ -177,6 +218,8 @@ function resolveNames(entries: Map<string, Draft>, parsed: readonly Parsed[], ov
   for (const { c } of parsed) for (const n of c.accountNames) if (!legacyAccount.has(n.key)) legacyAccount.set(n.key, n);
   const legacyPso = agreedNames([...legacyAccount.values()], new Map([...current].map(([id, n]) => [id, n.name])));
   const ospoBodies = new Map(overrides.flatMap((o) => (o.ospo && o.set.name ? [[o.ospo, o.set.name] as const] : [])));
+  const hints = new Map<string, string>();
+  for (const { c } of parsed) for (const h of c.nameHints) if (!hints.has(h.key)) hints.set(h.key, h.name);
 
   for (const e of entries.values()) {
     if (e.name && looksLikeUrl(e.name)) {
@@ -193,6 +236,7 @@ function resolveNames(entries: Map<string, Draft>, parsed: readonly Parsed[], ov
     if (byPso) [e.name, e.nameSource] = [byPso.name, byPso.source];
     else if (legacyAgrees) [e.name, e.nameSource] = [closest, 'legacy-account'];
     else if (agreed) [e.name, e.nameSource] = [agreed, 'legacy-pso'];
+    else if (hints.has(e.key) && !looksLikeUrl(hints.get(e.key)!)) [e.name, e.nameSource] = [hints.get(e.key)!, 'hint'];
     else if (ospoBody) [e.name, e.nameSource] = [ospoBody, 'ospo-list'];
   }
 
@@ -209,7 +253,7 @@ function resolveNames(entries: Map<string, Draft>, parsed: readonly Parsed[], ov
  */
 function attachOspos(entries: Map<string, Draft>, index: OspoIndex): void {
   for (const e of entries.values()) {
-    const byPso = e.psoId ? index.byPso.get(e.psoId) : undefined;
+    const byPso = e.psoId ? index.byPso.get(e.psoId) : (e.bodyId ? index.byBody.get(e.bodyId) : undefined);
     const byCode = e.codeOspo && index.ospos.has(e.codeOspo) ? e.codeOspo : undefined;
     const byUrl = e.ospoUrl ? index.byUrl.get(accountKey(e.ospoUrl) ?? '') : undefined;
     const own = byPso ?? byCode ?? byUrl;
@@ -217,6 +261,7 @@ function attachOspos(entries: Map<string, Draft>, index: OspoIndex): void {
     else if (e.ospoUrl) e.openSourcePage = e.ospoUrl;
     delete e.ospoUrl;
     delete e.codeOspo;
+    delete e.bodyId;
   }
 }
 
@@ -247,7 +292,8 @@ export function compileWithNotes(inputs: readonly SourceInput[], generatedAt: st
   const hosts = collectHosts(parsed, rawOspos.values());
   const ospoIndex = validateOspos(rawOspos, reportOf);
   const entries = mergeAccounts(parsed);
-  applyOverrides(entries, reviewed.overrides, overridesReport);
+  applyOverrides(entries, hosts, reviewed.overrides, overridesReport);
+  dropNonPublic(entries, hosts, reports.find((r) => r.id === 'github-civic-hackers'));
   const spellingVariants = resolveNames(entries, parsed, reviewed.overrides);
   attachOspos(entries, ospoIndex);
 
@@ -267,6 +313,12 @@ export function compileWithNotes(inputs: readonly SourceInput[], generatedAt: st
   const sill = new Map<string, SillItem>();
   for (const { c } of parsed) for (const s of c.sill) if (!sill.has(s.key)) sill.set(s.key, s);
 
+  const catalogues = new Map<string, PublicCatalogue>();
+  for (const o of reviewed.overrides)
+    if (o.catalogue && o.set.url && o.set.label) catalogues.set(`${o.catalogue} ${o.set.url}`, { jurisdiction: o.catalogue, url: o.set.url, label: o.set.label, source: OVERRIDES_SOURCE });
+  for (const { def, c } of parsed)
+    for (const cat of c.catalogues) if (!catalogues.has(`${cat.jurisdiction} ${cat.url}`)) catalogues.set(`${cat.jurisdiction} ${cat.url}`, { ...cat, source: def.id });
+
   const nationalOspos: Record<string, string> = {};
   for (const [country, url] of Object.entries(NATIONAL_OSPO_URLS)) {
     const id = accountKey(url);
@@ -284,6 +336,7 @@ export function compileWithNotes(inputs: readonly SourceInput[], generatedAt: st
     ospos: [...ospoIndex.ospos.values()].sort(byKey),
     sill: [...sill.values()].sort(byKey),
     nationalOspos,
+    catalogues: [...catalogues.values()],
   });
   return { registry, spellingVariants };
 }

@@ -9,7 +9,7 @@ export type Download =
   | { kind: 'failed'; reason: string };
 
 export interface DownloadOptions {
-  format: 'yaml' | 'json';
+  format: 'yaml' | 'json' | 'csv' | 'markdown' | 'text';
   etag?: string;
   lastModified?: string;
   timeoutMs?: number;
@@ -25,7 +25,8 @@ export async function download(fetchImpl: typeof fetch, url: string, o: Download
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
-    const headers: Record<string, string> = { Accept: o.format === 'json' ? 'application/json' : 'application/yaml, text/yaml, text/plain;q=0.9' };
+    const accept = { json: 'application/json', yaml: 'application/yaml, text/yaml, text/plain;q=0.9', csv: 'text/csv, text/plain;q=0.9', markdown: 'text/markdown, text/plain;q=0.9', text: 'text/plain' };
+    const headers: Record<string, string> = { Accept: accept[o.format] };
     if (o.etag) headers['If-None-Match'] = o.etag;
     if (o.lastModified) headers['If-Modified-Since'] = o.lastModified;
     const response = await fetchImpl(url, { headers, credentials: 'omit', redirect: 'follow', signal: controller.signal, cache: 'no-cache' });

@@ -9,13 +9,18 @@ export interface KnownForgeInfo {
   name?: string;
   /** code.gouv.fr stopped crawling it on that date (dead or unreachable): never enabled in bulk. */
   ignoredSince?: string;
+  country?: string;
+  international?: 'EU' | 'UN' | 'INT';
 }
 
 /** Self-hosted forges the extension can read (GitLab), as the registry lists them. Pure. */
 export function knownForges(index: RegistryIndex): KnownForgeInfo[] {
   return index.registry.hosts
     .filter((h) => h.forge === 'gitlab' && !STATIC_HOSTS.includes(h.host))
-    .map((h) => ({ host: h.host, forge: h.forge, whole: h.whole, name: index.entries.get(h.host)?.name, ignoredSince: h.ignoredSince }));
+    .map((h) => {
+      const e = index.entries.get(h.host);
+      return { host: h.host, forge: h.forge, whole: h.whole, name: e?.name, ignoredSince: h.ignoredSince, country: h.country ?? e?.country, international: h.international ?? e?.international };
+    });
 }
 
 /**

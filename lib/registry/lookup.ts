@@ -1,5 +1,5 @@
 import { parsePageUrl, type ForgeId, type PageKind, type PageRef } from '../forges';
-import type { CompiledRegistry, Entry, HostInfo, Ospo, SillItem } from './schema';
+import type { CompiledRegistry, Entry, HostInfo, Level, Ospo, PublicCatalogue, SillItem } from './schema';
 import { catalogueLinks, type CatalogueLink } from './catalogue';
 
 /** The lookup contract (DESIGN.md §5); the CLI prints it, the panel and popup render it. */
@@ -11,8 +11,11 @@ export interface LookupResult {
   kind: PageKind;
   publicSector: boolean;
   organisation: Organisation | null;
-  ospo: { name: string; email?: string; url: string; policy?: string; scope: 'own' | 'nearest' } | null;
+  /** `kind: contact`: an official source-code contact point rather than an OSPO (a U.S. agency's code.gov liaison). */
+  ospo: { name: string; email?: string; url: string; policy?: string; scope: 'own' | 'nearest'; kind?: 'contact' } | null;
   catalogue: CatalogueLink[];
+  /** When no OSPO is known: the public code catalogue of the body's country (or of the EU, the UN…), if there is one. */
+  publicCatalogue?: { url: string; label: string; jurisdiction: string };
   matchedKey: string | null;
 }
 
@@ -27,6 +30,9 @@ export interface Organisation {
   login: string;
   /** ISO 3166-1 alpha-2; absent for international bodies. */
   country?: string;
+  /** An international body: the EU's institutions, the UN system, another international organisation. */
+  international?: 'EU' | 'UN' | 'INT';
+  level?: Level;
   account: string;
   psoId?: string;
   flossPolicy?: string;
@@ -41,6 +47,8 @@ export interface RegistryIndex {
   hosts: Map<string, HostInfo>;
   sill: Map<string, SillItem>;
   sourceEditUrl: Map<string, string>;
+  /** Jurisdiction (country, EU, UN, INT) → its first public code catalogue. */
+  catalogues: Map<string, PublicCatalogue>;
 }
 
 export function createIndex(registry: CompiledRegistry): RegistryIndex {
@@ -51,6 +59,7 @@ export function createIndex(registry: CompiledRegistry): RegistryIndex {
     hosts: new Map(registry.hosts.map((h) => [h.host, h])),
     sill: new Map(registry.sill.map((s) => [s.key, s])),
     sourceEditUrl: new Map(registry.sources.flatMap((s) => (s.editUrl ? [[s.id, s.editUrl] as const] : []))),
+    catalogues: new Map([...registry.catalogues].reverse().map((c) => [c.jurisdiction, c] as const)),
   };
 }
 
@@ -61,7 +70,9 @@ export function forgeOfHost(index: RegistryIndex, host: string): ForgeId | undef
 }
 
 function ospoOf(o: Ospo, scope: 'own' | 'nearest'): NonNullable<LookupResult['ospo']> {
-  return { name: o.name, email: o.email, url: o.url, policy: o.policy, scope };
+  const ospo: NonNullable<LookupResult['ospo']> = { name: o.name, email: o.email, url: o.url, policy: o.policy, scope };
+  if (o.kind === 'contact') ospo.kind = 'contact';
+  return ospo;
 }
 
 /**
@@ -83,6 +94,8 @@ export function lookup(index: RegistryIndex, url: string, kindHint?: PageKind): 
   // Most specific first: each fact comes from the first entry of the chain that states it.
   let name: string | undefined;
   let country: string | undefined;
+  let international: Organisation['international'];
+  let level: Level | undefined;
   let psoId: string | undefined;
   let flossPolicy: string | undefined;
   let openSourcePage: string | undefined;
@@ -91,6 +104,8 @@ export function lookup(index: RegistryIndex, url: string, kindHint?: PageKind): 
   for (const e of chain) {
     name ??= e.name;
     country ??= e.country;
+    international ??= e.international;
+    level ??= e.level;
     psoId ??= e.psoId;
     flossPolicy ??= e.flossPolicy;
     openSourcePage ??= e.openSourcePage;
@@ -100,20 +115,27 @@ export function lookup(index: RegistryIndex, url: string, kindHint?: PageKind): 
     }
   }
   const login = loginOf(matched.key, ref.path);
-  const organisation: Organisation = { name: name ?? login, named: name !== undefined, login, country, account: matched.display };
+  const organisation: Organisation = { name: name ?? login, named: name !== undefined, login, account: matched.display };
+  if (country) organisation.country = country;
+  else if (international) organisation.international = international;
+  if (level) organisation.level = level;
   if (psoId) organisation.psoId = psoId;
   if (flossPolicy) organisation.flossPolicy = flossPolicy;
   if (openSourcePage) organisation.openSourcePage = openSourcePage;
 
   const own = ownId ? index.ospos.get(ownId) : undefined;
-  const national = !own && country && Object.hasOwn(index.registry.nationalOspos, country) ? index.ospos.get(index.registry.nationalOspos[country]!) : undefined;
+  const where = country ?? international;
+  const national = !own && where && Object.hasOwn(index.registry.nationalOspos, where) ? index.ospos.get(index.registry.nationalOspos[where]!) : undefined;
   const ospo = own ? ospoOf(own, 'own') : national ? ospoOf(national, 'nearest') : null;
 
   const fromCodeGouv = chain.some((e) => e.sources.includes('codegouvfr-accounts'));
   const wholeForge = index.hosts.get(ref.host)?.whole === true;
   const editUrl = (own && ownFrom === matched ? own.editUrl : undefined) ?? index.sourceEditUrl.get(matched.sources[0]!);
   const catalogue = catalogueLinks({ host: ref.host, path: ref.path, kind, sill: sillItem, codeGouvFr: fromCodeGouv, wholeForge, registryEntry: editUrl, publicSector: true });
-  return answer(url, ref, kind, organisation, ospo, catalogue, matched.key);
+  const result = answer(url, ref, kind, organisation, ospo, catalogue, matched.key);
+  const elsewhere = !ospo && where ? index.catalogues.get(where) : undefined;
+  if (elsewhere) result.publicCatalogue = { url: elsewhere.url, label: elsewhere.label, jurisdiction: elsewhere.jurisdiction };
+  return result;
 }
 
 /** The account part of a matched key, as the page writes it (`IGNF` for `github.com/ignf`); a whole forge: its host. */

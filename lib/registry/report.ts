@@ -18,7 +18,7 @@ export interface RegistryReport {
   nearestOspo: number;
   noOspo: number;
   bySource: Array<{ id: string; accounts: number; named: number; ownOspo: number; nearestOspo: number }>;
-  byCountry: Array<{ country: string; accounts: number; named: number; ownOspo: number; nearestOspo: number; sources: string[] }>;
+  byCountry: Array<{ country: string; accounts: number; named: number; ownOspo: number; nearestOspo: number; sources: string[]; dataDate?: string }>;
   /** Accounts the extension cannot meet: hosts of another forge software, or pages that are not forges. */
   unreadable: Array<{ key: string; name?: string; sources: string[] }>;
   /** Accounts with no human name (shown by their login with the country). */
@@ -41,7 +41,10 @@ function urlOf(key: string): string {
   return key.includes('/') ? `https://${key}` : `https://${key}/some-group`;
 }
 
-export function registryReport(registry: CompiledRegistry, spellingVariants: string[][] = []): RegistryReport {
+/**
+ * `dataDates`: source id → the date of its data (SourceDef.dataDate), for the coverage table's newest-data column.
+ */
+export function registryReport(registry: CompiledRegistry, spellingVariants: string[][] = [], dataDates: Readonly<Record<string, string>> = {}): RegistryReport {
   const index = createIndex(registry);
   const ospoIds = new Set(registry.ospos.map((o) => o.id));
   const bodies = new Set<string>();
@@ -105,7 +108,7 @@ export function registryReport(registry: CompiledRegistry, spellingVariants: str
       s.nearestOspo += nearest ? 1 : 0;
       bySource.set(id, s);
     }
-    const country = org?.country ?? 'international';
+    const country = org?.country ?? org?.international ?? 'unknown';
     const c = byCountry.get(country) ?? { country, accounts: 0, named: 0, ownOspo: 0, nearestOspo: 0, sources: [], sourceSet: new Set<string>() };
     c.accounts++;
     c.named += named ? 1 : 0;
@@ -117,7 +120,10 @@ export function registryReport(registry: CompiledRegistry, spellingVariants: str
   report.bodies = bodies.size;
   report.bySource = [...bySource.values()].sort((a, b) => b.accounts - a.accounts);
   report.byCountry = [...byCountry.values()]
-    .map(({ sourceSet, ...c }) => ({ ...c, sources: [...sourceSet].sort() }))
+    .map(({ sourceSet, ...c }) => {
+      const dates = [...sourceSet].map((id) => dataDates[id]).filter((d): d is string => !!d).sort();
+      return { ...c, sources: [...sourceSet].sort(), ...(dates.length ? { dataDate: dates.at(-1) } : {}) };
+    })
     .sort((a, b) => b.accounts - a.accounts || a.country.localeCompare(b.country));
   // After the compiler's unification a body has one spelling on screen; what the sources spelt differently is listed.
   const shown = [...spellings.values()].filter((s) => s.size > 1).map((s) => [...s].sort((a, b) => fold(a).localeCompare(fold(b))));
@@ -130,7 +136,9 @@ const pct = (n: number, of: number) => (of === 0 ? '—' : `${((100 * n) / of).t
 /** The report as text: a summary (kept in the README), tables, then every problem entry. */
 export function formatReport(r: RegistryReport): string {
   const lines: string[] = [];
-  lines.push(`Registry of ${r.generatedAt.slice(0, 10)}: ${r.accounts} accounts (${r.readable} on forges the extension reads), ${r.bodies} bodies, ${r.byCountry.length} countries or international`);
+  const countries = r.byCountry.filter((c) => /^[A-Z]{2}$/.test(c.country) && c.country !== 'EU' && c.country !== 'UN').length;
+  const internationals = r.byCountry.filter((c) => ['EU', 'UN', 'INT'].includes(c.country)).map((c) => c.country);
+  lines.push(`Registry of ${r.generatedAt.slice(0, 10)}: ${r.accounts} accounts (${r.readable} on forges the extension reads), ${r.bodies} bodies, ${countries} countries + ${internationals.join(', ') || 'no'} international`);
   lines.push(`  of those ${r.readable}: named ${r.named} (${pct(r.named, r.readable)}) · own OSPO ${r.ownOspo} (${pct(r.ownOspo, r.readable)}) · nearest OSPO ${r.nearestOspo} (${pct(r.nearestOspo, r.readable)}) · no OSPO ${r.noOspo}`);
   lines.push(`  URL-like names: ${r.urlLikeNames.length} · own OSPO without contact or list entry: ${r.ownWithoutContact.length} · OSPOs without contact: ${r.ospoWithoutContact.length} · bodies spelt several ways upstream (one spelling shown): ${r.duplicateSpellings.length} · reviewed overrides: ${r.overrides}`);
   lines.push(`  names from: ${Object.entries(r.nameSources).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ')}`);
@@ -149,4 +157,15 @@ export function formatReport(r: RegistryReport): string {
   list('OSPOs without contact', r.ospoWithoutContact.map((o) => `${o.id}: ${o.name}`));
   list('Spelt several ways upstream (shown as the first)', r.duplicateSpellings.map((d) => d.join(' | ')));
   return lines.join('\n');
+}
+
+const PLACE: Readonly<Record<string, string>> = { EU: 'European Union', UN: 'United Nations', INT: 'International organisations' };
+
+/** The README's coverage table (Markdown), one row per country or international group, as the report counts it. */
+export function formatCoverage(r: RegistryReport, countryName: (code: string) => string): string {
+  const rows = r.byCountry.map((c) => {
+    const name = PLACE[c.country] ?? `${countryName(c.country)} (${c.country})`;
+    return `| ${name} | ${c.accounts} | ${c.named} | ${c.ownOspo} | ${c.nearestOspo} | ${c.sources.join(', ')} | ${c.dataDate ?? '—'} |`;
+  });
+  return ['| country | accounts | named | own OSPO or contact | nearest OSPO | sources | newest data |', '|---|---:|---:|---:|---:|---|---|', ...rows].join('\n');
 }

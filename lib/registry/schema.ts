@@ -21,7 +21,10 @@ export const httpUrl = z
 /** Display text from a source: plain text, bounded; it is rendered as text, never as HTML. */
 export const text = z.string().trim().min(1).max(500);
 export const email = z.string().trim().max(254).regex(/^[^\s@<>()"]+@[^\s@<>()"]+\.[^\s@<>()"]+$/, 'not an e-mail address');
-export const country = z.string().regex(/^[A-Z]{2,3}$/, 'not an ISO country code');
+/** ISO 3166-1 alpha-2 (and XK, Kosovo's code in common use). International bodies have none. */
+export const country = z.string().regex(/^[A-Z]{2}$/, 'not an ISO 3166-1 alpha-2 country code');
+export const international = z.enum(['EU', 'UN', 'INT']);
+export const level = z.enum(['national', 'regional', 'local', 'international', 'military', 'tribal']);
 export const psoId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'not a UUID');
 export const forgeKind = z.enum(['github', 'gitlab', 'gitea', 'gogs', 'sourcehut']);
 /** `host[/segment…]`, lower-case. */
@@ -36,6 +39,9 @@ export const ospoSchema = z.object({
   policy: httpUrl.optional(),
   /** Absent for an international body's OSPO. */
   country: country.optional(),
+  international: international.optional(),
+  /** `ospo`: an Open Source Program Office; `contact`: an official source-code contact point of the body (e.g. a U.S. agency's code.gov liaison). */
+  kind: z.enum(['ospo', 'contact']).optional(),
   description: text.optional(),
   source: z.string(),
   /** Where to suggest a correction of this OSPO. */
@@ -43,7 +49,7 @@ export const ospoSchema = z.object({
 });
 
 /** Where a body's name comes from, best first (see lib/registry/names.ts). */
-export const nameSource = z.enum(['override', 'source', 'pso-table', 'legacy-account', 'legacy-pso', 'ospo-list']);
+export const nameSource = z.enum(['override', 'source', 'pso-table', 'legacy-account', 'legacy-pso', 'hint', 'ospo-list']);
 
 export const entrySchema = z.object({
   key: registryKey,
@@ -53,6 +59,9 @@ export const entrySchema = z.object({
   name: text.optional(),
   nameSource: nameSource.optional(),
   country: country.optional(),
+  /** An international body (no country). */
+  international: international.optional(),
+  level: level.optional(),
   psoId: psoId.optional(),
   flossPolicy: httpUrl.optional(),
   /** Id of the body's own OSPO: the OSPO with the same pso_id, or one whose `code:` list names this account. */
@@ -71,6 +80,17 @@ export const hostSchema = z.object({
   whole: z.boolean(),
   /** code.gouv.fr stopped crawling it (dead or unreachable): still recognised, never offered in bulk. */
   ignoredSince: z.string().optional(),
+  country: country.optional(),
+  international: international.optional(),
+});
+
+/** A country's (or an international body's) public code catalogue: where to look when no OSPO is known. */
+export const catalogueSchema = z.object({
+  /** ISO 3166-1 alpha-2, or EU / UN / INT. */
+  jurisdiction: z.string().regex(/^([A-Z]{2}|EU|UN|INT)$/),
+  url: httpUrl,
+  label: text,
+  source: z.string(),
 });
 
 /** A SILL entry for a repository: its stable SILL id (links survive renames) and current name. */
@@ -97,14 +117,17 @@ export const compiledRegistrySchema = z.object({
   entries: z.array(entrySchema),
   ospos: z.array(ospoSchema),
   sill: z.array(sillSchema),
-  /** Country → id of the OSPO offered as "nearest" to bodies of that country without one. */
+  /** Country (or EU / UN / INT) → id of the OSPO offered as "nearest" to bodies there without one. */
   nationalOspos: z.record(z.string(), z.string()),
+  catalogues: z.array(catalogueSchema),
 });
 
 export type Ospo = z.infer<typeof ospoSchema>;
 export type Entry = z.infer<typeof entrySchema>;
 export type HostInfo = z.infer<typeof hostSchema>;
 export type SillItem = z.infer<typeof sillSchema>;
+export type PublicCatalogue = z.infer<typeof catalogueSchema>;
+export type Level = z.infer<typeof level>;
 export type SourceReport = z.infer<typeof sourceReportSchema>;
 export type CompiledRegistry = z.infer<typeof compiledRegistrySchema>;
 export type ForgeKind = z.infer<typeof forgeKind>;
@@ -113,3 +136,16 @@ export type ForgeKind = z.infer<typeof forgeKind>;
 export function optional<T extends z.ZodType>(schema: T) {
   return schema.nullish().transform((v) => v ?? undefined);
 }
+
+/**
+ * What an OSPO network or an administration publishes as a custom registry (README: Custom registries): the
+ * compiled format without what the compiler adds (sources, name provenance). Documented as JSON Schema in
+ * docs/custom-registry.schema.json, generated from this (npm run registry:schema).
+ */
+export const customRegistrySchema = z.object({
+  schemaVersion: z.literal(REGISTRY_SCHEMA_VERSION),
+  generatedAt: z.string().optional(),
+  hosts: z.array(hostSchema).optional(),
+  ospos: z.array(ospoSchema.omit({ source: true })).optional(),
+  entries: z.array(entrySchema.omit({ sources: true, nameSource: true })).optional(),
+});

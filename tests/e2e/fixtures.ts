@@ -35,6 +35,11 @@ export const LICENCE_API: Record<string, { status: number; body?: unknown }> = {
   },
 };
 
+/** What GitHub's users API answers as the display name of these accounts; every other one answers 404. */
+export const ACCOUNT_NAMES: Record<string, string> = {
+  digitalservicebund: 'DigitalService GmbH des Bundes',
+};
+
 /** A publiccode.yml served for these repositories; every other one answers 404. */
 export const PUBLICCODE: Record<string, string> = {
   'InseeFrLab/onyxia': [
@@ -130,6 +135,14 @@ async function serveFakeForges(context: BrowserContext): Promise<void> {
     const nwo = /repos\/([^/]+\/[^/]+)\/license/.exec(route.request().url())![1]!;
     const answer = LICENCE_API[nwo] ?? { status: 200, body: { license: { key: 'mit', name: 'MIT License', spdx_id: 'MIT' } } };
     return route.fulfill({ status: answer.status, contentType: 'application/json; charset=utf-8', body: JSON.stringify(answer.body ?? {}) });
+  });
+  // GitHub's users API: the display name an account gives itself (asked only for public bodies no list names).
+  await context.route(/^https:\/\/api\.github\.com\/users\/([^/?]+)$/, (route) => {
+    const login = /users\/([^/?]+)$/.exec(route.request().url())![1]!;
+    const name = ACCOUNT_NAMES[login.toLowerCase()];
+    return name
+      ? route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body: JSON.stringify({ login, type: 'Organization', name }) })
+      : route.fulfill({ status: 404, contentType: 'application/json; charset=utf-8', body: '{"message":"Not Found"}' });
   });
   await context.route(/^https:\/\/raw\.githubusercontent\.com\//, (route) => {
     const upstream = UPSTREAM[route.request().url()];

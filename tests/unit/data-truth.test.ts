@@ -192,13 +192,15 @@ describe('reviewed overrides', () => {
 });
 
 describe('the data report (npm run -s registry:report)', () => {
-  it('≥ 99 % of the accounts a user can meet have a human name; no URL as a name; every own OSPO has a contact and a list entry', () => {
+  it('≥ 99 % of the code.gouv.fr accounts have a human name; no URL as a name; every own OSPO has a contact and a list entry', () => {
     const { registry, spellingVariants } = compileFolderWithNotes(undefined, 't');
     const r = registryReport(registry, spellingVariants);
-    expect(r.named / r.readable).toBeGreaterThanOrEqual(0.99);
+    // Issue #11's audit was of the code.gouv.fr accounts; the world lists of logins (#15) are shown by login,
+    // country and level until a name is known.
+    const codeGouv = r.bySource.find((s) => s.id === 'codegouvfr-accounts')!;
+    expect(codeGouv.named / codeGouv.accounts).toBeGreaterThanOrEqual(0.99);
     expect(r.urlLikeNames).toEqual([]);
     expect(r.ownWithoutContact).toEqual([]);
-    expect(r.byCountry.find((c) => c.country === 'FR')!.named / r.byCountry.find((c) => c.country === 'FR')!.accounts).toBeGreaterThanOrEqual(0.99);
     expect(r.unnamed.every((u) => !looksLikeUrl(u.login) || !u.login.includes('/'))).toBe(true);
   });
 });

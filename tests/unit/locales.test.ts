@@ -45,7 +45,7 @@ describe('locales', () => {
 
   it('every key the code uses exists, and every key that exists is used', () => {
     const { calls, mentioned } = usedKeys();
-    const dynamic = /^(licence_|catalogue_|every)/; // built from a status, a catalogue kind or an interval
+    const dynamic = /^(licence_|catalogue_|every|level_|international_)/; // built from a status, a catalogue kind, an interval, a level, an international body
     for (const k of calls) expect(en, k).toHaveProperty(k);
     for (const k of Object.keys(en)) if (!dynamic.test(k)) expect(mentioned.has(k), `unused key ${k}`).toBe(true);
   });

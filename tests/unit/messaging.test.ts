@@ -5,7 +5,7 @@ import { ask } from '@/lib/messaging/client';
 import { serve, type Handlers } from '@/lib/messaging/server';
 
 const reject = () => Promise.reject(new Error('unused'));
-const unused = { forgeStatus: reject, knownForges: reject, repoFacts: reject, publiccode: reject, refreshNow: reject, settingsChanged: reject, validateRegistry: reject, clearCaches: reject, provenance: reject, search: reject, pageState: reject } satisfies Partial<Handlers>;
+const unused = { forgeStatus: reject, knownForges: reject, repoFacts: reject, publiccode: reject, accountName: reject, refreshNow: reject, settingsChanged: reject, validateRegistry: reject, clearCaches: reject, provenance: reject, search: reject, pageState: reject } satisfies Partial<Handlers>;
 
 describe('messaging', () => {
   beforeEach(() => fakeBrowser.reset());

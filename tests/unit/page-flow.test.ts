@@ -33,6 +33,7 @@ describe('page flow', () => {
   let factsAsked: Array<{ url: string; licence: unknown }>;
   let lookupDelay: Record<string, number>;
   let publiccodeDelay: number;
+  let shownName: string | undefined;
   const publicOwners = new Set(['ignf']);
 
   const view: PanelView = {
@@ -43,6 +44,7 @@ describe('page flow', () => {
     },
     setLicence: (l) => void log.push(`licence ${l?.spdx ?? 'none'}`),
     setPubliccode: (pc) => void log.push(`publiccode ${pc?.name ?? 'none'}`),
+    setAccountName: (n) => void log.push(`account name ${n ?? 'none'}`),
     setFooter: (f) => void log.push(`footer ${f}`),
     remove: () => {
       attached = false;
@@ -80,6 +82,8 @@ describe('page flow', () => {
       return null;
     },
     footer: async () => 'code.gouv.fr · bundled',
+    accountName: async () => 'Own name from the forge',
+    shownAccountName: () => shownName,
     settings: async () => settings,
     pageState: (publicSector, name) => void log.push(`badge ${publicSector}${name ? ` ${name}` : ''}`),
     valid: () => true,
@@ -95,6 +99,7 @@ describe('page flow', () => {
     factsAsked = [];
     lookupDelay = {};
     publiccodeDelay = 1;
+    shownName = undefined;
   });
 
   it('a public body’s repository home: the panel in the sidebar, then its licence as the page shows it', async () => {

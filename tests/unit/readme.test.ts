@@ -14,3 +14,11 @@ describe('README', () => {
     for (const id of listed) expect(ids, `README names ${id}`).toContain(id);
   });
 });
+
+describe('README coverage table', () => {
+  it('is what npm run registry:report -- --coverage prints for the bundled sources', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const table = execFileSync(process.execPath, ['--import', 'tsx', 'lib/cli/registry-report.ts', '--coverage'], { encoding: 'utf8' }).trim();
+    expect(README).toContain(table);
+  });
+});

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { detectPage, readLayout } from '@/lib/forges/detect';
-import { gitlabProjectPath } from '@/lib/forges/gitlab-dom';
+import { gitlabAccountName, gitlabProjectPath } from '@/lib/forges/gitlab-dom';
 import { GITHUB_LAYOUTS } from '@/lib/forges/github-layouts';
 import { GITLAB_LAYOUTS } from '@/lib/forges/gitlab-layouts';
 import { insertAt, type LayoutEra } from '@/lib/forges/layout';
@@ -160,5 +160,15 @@ describe('layout eras (tables in lib/forges/*-layouts.ts)', () => {
     const doc = parse('<meta name="octolytics-dimension-repository_nwo" content="IGNF/itowns"><main>A redesign we do not know</main>');
     const page = detectPage('https://github.com/IGNF/itowns', doc);
     expect(readLayout(page, doc)).toMatchObject({ era: undefined, placement: { mode: 'fixed' }, licence: undefined });
+  });
+});
+
+describe.skipIf(!REAL_PAGES_AVAILABLE)('the name a GitLab group gives itself, from the page (no request)', () => {
+  it('is read from the breadcrumbs of the real captures; a crumb that repeats the path is no name', () => {
+    const doc = parse(readCapture('gitlab-project-2026-05-gitlab-org-gitlab.html'));
+    expect(gitlabAccountName(doc, 'gitlab-org')).toBe('GitLab.org');
+    expect(gitlabAccountName(parse(readCapture('gitlab-project-2024-06-gitlab-org-gitlab.html')), 'GITLAB-ORG')).toBe('GitLab.org');
+    expect(gitlabAccountName(parse(readCapture('gitlab-subpage-2024-06-tree-libeigen-eigen.html')), 'libeigen')).toBeUndefined();
+    expect(gitlabAccountName(doc, 'someone-else')).toBeUndefined();
   });
 });

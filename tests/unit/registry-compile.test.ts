@@ -9,6 +9,8 @@ const byId = (id: string) => SOURCES.find((s) => s.id === id)!;
 const ACCOUNTS = byId('codegouvfr-accounts');
 const FR_OSPO = byId('codegouvfr-ospo');
 const FLOSS = byId('floss-pso');
+/** Parsing tests compile their own small inputs: without the reviewed rows, which name real accounts and forges. */
+const NO_OVERRIDES = { overrides: [], rejected: [] };
 
 describe('compileRegistry()', () => {
   it('compiles every bundled source without losing a file', () => {
@@ -18,7 +20,7 @@ describe('compileRegistry()', () => {
     expect(registry.entries.length).toBeGreaterThan(450);
     expect(registry.hosts.length).toBeGreaterThanOrEqual(93);
     expect(registry.ospos.length).toBeGreaterThanOrEqual(18);
-    expect(registry.nationalOspos).toEqual({ FR: 'code.gouv.fr', NL: 'opensourcewerken.nl' });
+    expect(registry.nationalOspos).toEqual({ FR: 'code.gouv.fr', NL: 'opensourcewerken.nl', DK: 'os2.eu', UN: 'undp.org/digital' });
   });
 
   it('is deterministic for the same inputs', () => {
@@ -43,7 +45,7 @@ broken.example.org:
 whole.example.org:
   forge: gitlab
 `;
-    const r = compileRegistry([{ def: ACCOUNTS, text: yaml }], 't');
+    const r = compileRegistry([{ def: ACCOUNTS, text: yaml }], 't', NO_OVERRIDES);
     expect(r.entries.map((e) => e.key)).toEqual(['github.com/good', 'whole.example.org']);
     const rejected = r.sources[0]!.rejected;
     expect(rejected).toEqual([
@@ -78,7 +80,7 @@ whole.example.org:
         'not an object',
       ],
     });
-    const r = compileRegistry([{ def: FLOSS, text: json }], 't');
+    const r = compileRegistry([{ def: FLOSS, text: json }], 't', NO_OVERRIDES);
     expect(r.ospos.map((o) => o.name)).toEqual(['Good']);
     expect(r.entries.map((e) => e.key)).toEqual(['github.com/good-org']);
     expect(r.sources[0]!.rejected.map((x) => x.entry)).toEqual(['good.example.org code javascript:alert(1)', 'Bad URL', 'Bad mail', '#3', '#4']);
@@ -93,8 +95,18 @@ whole.example.org:
   it('reads the real folder layout and names a missing file', () => {
     const inputs = readSources('/nonexistent');
     expect(inputs.every((i) => i.text === undefined && /cannot read/.test(i.error ?? ''))).toBe(true);
-    const r = compileRegistry(inputs, 't');
+    const r = compileRegistry(inputs, 't', NO_OVERRIDES);
     expect(r.entries).toEqual([]);
     expect(r.sources.map((x) => x.id)).toEqual([...SOURCES.map((d) => d.id), 'overrides']);
+  });
+});
+
+describe('the packed bundled snapshot (lib/registry/pack.ts)', () => {
+  it('unpacks to exactly the compiled registry, and is much smaller', async () => {
+    const { packRegistry, unpackRegistry } = await import('@/lib/registry/pack');
+    const registry = compileFolder(undefined, '2026-01-01T00:00:00.000Z');
+    const packed = packRegistry(registry);
+    expect(unpackRegistry(JSON.parse(JSON.stringify(packed)))).toEqual(registry);
+    expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(registry).length * 0.6);
   });
 });

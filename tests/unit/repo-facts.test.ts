@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ForgeAnswer } from '@/lib/forges/api';
 import { parseGithubLicence, parseGitlabProject } from '@/lib/forges/api';
 import { parsePageUrl } from '@/lib/forges';
-import { repoFacts, resetFactsForTests, type FactsDeps } from '@/lib/facts/repo-facts';
+import { accountName, repoFacts, resetFactsForTests, type FactsDeps } from '@/lib/facts/repo-facts';
 import { identifyLicenceText } from '@/lib/licence/text';
 import { parsePubliccode } from '@/lib/publiccode/parse';
 
@@ -140,5 +140,43 @@ describe('repoFacts()', () => {
 describe('parsePubliccode()', () => {
   it.each(['<html>not found</html>', 'not: [valid', 'name: only a name', '', 'a: *b'])('rejects %j', (text) => {
     expect(parsePubliccode(text)).toBeUndefined();
+  });
+});
+
+describe('accountName(): the display name an unnamed public body’s account gives itself', () => {
+  let calls: string[];
+  let store: Map<string, unknown>;
+  let answers: Record<string, ForgeAnswer>;
+  const deps = (): FactsDeps => ({
+    fetchText: async (url) => {
+      calls.push(url);
+      return answers[url] ?? { status: 404, contentType: 'application/json', body: '{}', headers: {} };
+    },
+    getFact: async <T,>(key: string) => store.get(key) as T | undefined,
+    putFact: async (key, value) => void store.set(key, value),
+    now: () => 1_000_000,
+  });
+  beforeEach(() => {
+    resetFactsForTests();
+    calls = [];
+    store = new Map();
+    answers = {};
+  });
+
+  it('asks the same forge (GitHub: users API, without the page URL), once, then answers from the cache', async () => {
+    answers['https://api.github.com/users/CamdenCouncil'] = json(200, { login: 'CamdenCouncil', name: '  London Borough of Camden ', bio: 'Digital' });
+    const ref = { forge: 'github' as const, host: 'github.com' };
+    expect(await accountName(deps(), ref, 'CamdenCouncil')).toEqual({ name: 'London Borough of Camden', description: 'Digital' });
+    expect(await accountName(deps(), ref, 'CamdenCouncil')).toEqual({ name: 'London Borough of Camden', description: 'Digital' });
+    expect(calls).toEqual(['https://api.github.com/users/CamdenCouncil']);
+  });
+
+  it('GitLab: the group API on the same host; no name, an error or a wait is "nothing"', async () => {
+    answers['https://gitlab.opencode.de/api/v4/groups/bmi%2Fopendesk'] = json(200, { name: 'openDesk', full_name: 'BMI / openDesk' });
+    expect(await accountName(deps(), { forge: 'gitlab', host: 'gitlab.opencode.de' }, 'bmi/opendesk')).toEqual({ name: 'openDesk' });
+    expect(await accountName(deps(), { forge: 'github', host: 'github.com' }, 'nobody')).toBeUndefined();
+    answers['https://api.github.com/users/limited'] = json(403, {}, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '2000' });
+    expect(await accountName(deps(), { forge: 'github', host: 'github.com' }, 'limited')).toBeUndefined();
+    expect(await accountName(deps(), { forge: 'github', host: 'github.com' }, 'not a login')).toBeUndefined();
   });
 });

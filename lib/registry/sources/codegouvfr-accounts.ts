@@ -28,6 +28,7 @@ function facts(p: z.infer<typeof props> | null) {
 
 export const codegouvfrAccounts: SourceDef = {
   id: 'codegouvfr-accounts',
+  dataDate: '2025-09-22',
   title: 'code.gouv.fr — comptes des organismes publics',
   file: 'fr-codegouvfr/comptes-organismes-publics.yml',
   upstream: 'https://code.gouv.fr/data/comptes-organismes-publics.yml',

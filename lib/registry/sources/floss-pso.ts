@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { country, email, httpUrl, text, optional } from '../schema';
+import { email, httpUrl, text, optional } from '../schema';
 import { reasonOf } from './issues';
 import { addOspo, ospoId } from './ospo-code';
 import { emptyContribution, type SourceDef } from './types';
@@ -7,7 +7,8 @@ import { emptyContribution, type SourceDef } from './types';
 const ospo = z.object({
   name: text,
   url: httpUrl,
-  country,
+  // ISO codes, except EL (Greece, the EU's code) and INT (international): normalised below.
+  country: z.string().regex(/^([A-Z]{2}|INT)$/, 'not a country code'),
   description: optional(text),
   email: optional(email),
   policy: optional(httpUrl),
@@ -18,6 +19,7 @@ const ospo = z.object({
 /** The FLOSS-PSO Network list of public-sector OSPOs (all countries), govoss normalisation. */
 export const flossPso: SourceDef = {
   id: 'floss-pso',
+  dataDate: '2026-01-23',
   title: 'FLOSS-PSO Network — public-sector OSPOs',
   file: 'floss-pso/public-sector-ospos.govoss-cache.json',
   upstream: 'https://floss-pso.network/public-sector-ospos/',
@@ -37,6 +39,7 @@ export const flossPso: SourceDef = {
       const id = ospoId(o.data.url);
       // The list writes Greece as EL (the EU's code) and the UN as INT; ISO 3166-1 has GR, and no country for the UN.
       const country = o.data.country === 'EL' ? 'GR' : o.data.country === 'INT' ? undefined : o.data.country;
+      const international = o.data.country === 'INT' ? ('INT' as const) : undefined;
       if (!id) return void out.rejected.push({ entry, reason: 'url: not an http(s) URL' });
       addOspo(out, {
         id,
@@ -45,6 +48,7 @@ export const flossPso: SourceDef = {
         email: o.data.email,
         policy: o.data.policy,
         country,
+        international,
         description: o.data.description,
         editUrl: o.data.source_url ?? this.editUrl,
         code: o.data.code ?? [],

@@ -18,6 +18,7 @@ const ospo = z.object({
 /** The French public-sector OSPO list (OSPOmeta format: key = main URL of the OSPO). */
 export const frOspo: SourceDef = {
   id: 'codegouvfr-ospo',
+  dataDate: '2025-09-24',
   title: 'code.gouv.fr — OSPO du secteur public',
   file: 'fr-codegouvfr/fr-public-sector-ospo.yml',
   upstream: 'https://code.gouv.fr/data/fr-public-sector-ospo.yml',

@@ -4,6 +4,9 @@ import { flossPso } from './floss-pso';
 import { frOspo } from './fr-ospo';
 import { nlPublishers } from './nl-publishers';
 import { sill } from './sill';
+import { civicHackers, githubGovernments, swhGovOrgs } from './gov-lists';
+import { caOrganisations, chAwesome, chFederalIndex, chOssBenchmark, fiAvoinkoodi, itPublishers, knownForges, ukDepartments } from './more-countries';
+import { usAgencies, usLiaisons } from './us-code-gov';
 import { topOrganizations } from './top-organizations';
 import type { SourceDef } from './types';
 
@@ -20,5 +23,19 @@ export const SOURCES: readonly SourceDef[] = [
   topOrganizations,
   codegouvfrLegacy,
   nlPublishers,
+  // Beyond France and the Netherlands: lists that name bodies first, then the lists of logins by country and level.
+  usAgencies,
+  usLiaisons,
+  chAwesome,
+  chFederalIndex,
+  chOssBenchmark,
+  itPublishers,
+  fiAvoinkoodi,
+  knownForges,
+  ukDepartments,
+  caOrganisations,
+  swhGovOrgs,
+  githubGovernments,
+  civicHackers,
   sill,
 ];

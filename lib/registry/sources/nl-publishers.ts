@@ -13,6 +13,7 @@ const publisher = z.object({
 /** developer.overheid.nl: Dutch public publishers and their code-hosting groups. */
 export const nlPublishers: SourceDef = {
   id: 'nl-developer-overheid',
+  dataDate: '2025-11-28',
   title: 'developer.overheid.nl — OSS register publishers',
   file: 'nl-developer-overheid/publishers.json',
   upstream: 'https://github.com/developer-overheid-nl/don-oss-register/blob/main/publishers.json',

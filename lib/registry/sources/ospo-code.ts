@@ -7,7 +7,7 @@ export function addOspo(out: Contribution, ospo: RawOspo): void {
   for (const url of ospo.code) {
     const key = accountKey(url);
     if (!key) out.rejected.push({ entry: `${ospo.id} code ${url}`, reason: 'not an account URL' });
-    else out.accounts.push({ key, display: url.replace(/\/+$/, ''), country: ospo.country, ospo: ospo.id });
+    else out.accounts.push({ key, display: url.replace(/\/+$/, ''), country: ospo.country, international: ospo.international, ospo: ospo.id });
   }
 }
 

@@ -25,6 +25,7 @@ const item = z.union([
 /** The SILL: free software recommended to French administrations. Matched by repository URL; delisted entries skipped. */
 export const sill: SourceDef = {
   id: 'sill',
+  dataDate: '2022-05-10',
   title: 'SILL — Socle interministériel de logiciels libres',
   file: 'fr-sill/sill.json',
   upstream: 'https://code.gouv.fr/sill/api/sill.json',

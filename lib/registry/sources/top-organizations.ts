@@ -4,6 +4,7 @@ import { emptyContribution, type SourceDef } from './types';
 
 export const topOrganizations: SourceDef = {
   id: 'codegouvfr-top-organizations',
+  dataDate: '2024-09-15',
   title: 'code.gouv.fr — organismes de tête',
   file: 'fr-codegouvfr/top_organizations.yml',
   upstream: 'https://code.gouv.fr/data/top_organizations.yml',

@@ -1,4 +1,4 @@
-import type { HostInfo, SillItem } from '../schema';
+import type { HostInfo, Level, PublicCatalogue, SillItem } from '../schema';
 
 /** An account (a whole host, an owner/group, or a single repository) as one source states it. */
 export interface RawAccount {
@@ -14,6 +14,12 @@ export interface RawAccount {
   /** Id of the OSPO that lists this account in its `code:`. */
   ospo?: string;
   ignoredSince?: string;
+  international?: 'EU' | 'UN' | 'INT';
+  level?: Level;
+  /** A key joining the account to its body's contact point when no pso_id exists (e.g. `us:department of energy`). */
+  bodyId?: string;
+  /** Listed as a civic-tech group: not a public body unless an authoritative source or a reviewed override says so. */
+  civicTech?: boolean;
 }
 
 export interface RawOspo {
@@ -30,6 +36,10 @@ export interface RawOspo {
   code: string[];
   /** Id of the source that stated it first (set by the compiler). */
   source?: string;
+  international?: 'EU' | 'UN' | 'INT';
+  kind?: 'ospo' | 'contact';
+  /** The accounts of the body with this key have this as their own (see RawAccount.bodyId). */
+  bodyId?: string;
 }
 
 /** What one source file contributes; every item already validated. */
@@ -41,7 +51,10 @@ export interface Contribution {
   names: Array<{ psoId: string; name: string }>;
   /** registry key → the body names of the 2024 file (closest first), with the pso_ids it gave that account. */
   accountNames: Array<{ key: string; names: string[]; psoIds: string[] }>;
+  /** registry key → a body name that is only a hint (an unreviewed mapping): used when nothing better names the account. */
+  nameHints: Array<{ key: string; name: string }>;
   sill: SillItem[];
+  catalogues: Array<Omit<PublicCatalogue, 'source'>>;
   rejected: Array<{ entry: string; reason: string }>;
 }
 
@@ -57,13 +70,15 @@ export interface SourceDef {
    */
   fetchUrl?: string;
   /** What the fetched file must be: the first non-blank character, to refuse an HTML error page early. */
-  format: 'yaml' | 'json';
+  format: 'yaml' | 'json' | 'csv' | 'markdown' | 'text';
   licence: string;
+  /** The date of the data in the bundled copy (its commit date upstream, or the newest date the file states). */
+  dataDate?: string;
   /** Where a wrong entry can be corrected. */
   editUrl?: string;
   parse(text: string): Contribution;
 }
 
 export function emptyContribution(): Contribution {
-  return { accounts: [], hosts: [], ospos: [], names: [], accountNames: [], sill: [], rejected: [] };
+  return { accounts: [], hosts: [], ospos: [], names: [], accountNames: [], nameHints: [], sill: [], catalogues: [], rejected: [] };
 }

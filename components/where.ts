@@ -1,0 +1,18 @@
+import type { Organisation } from '@/lib/registry/lookup';
+import type { Translate } from './i18n';
+
+/** A country's name in the UI language ("France", "Vereinigtes Königreich"); the code itself if the platform has no name. */
+export function countryName(code: string, lang: string): string {
+  try {
+    return new Intl.DisplayNames([lang, 'en'], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** Where a body is, in words: "local government, United Kingdom", "France", "international organisation, United Nations". */
+export function whereLabel(o: Pick<Organisation, 'country' | 'international' | 'level'>, t: Translate, lang: string): string {
+  const place = o.country ? countryName(o.country, lang) : o.international ? t(`international_${o.international}`) : '';
+  const level = o.level && !(o.level === 'international' && o.international) ? t(`level_${o.level}`) : '';
+  return [level, place].filter(Boolean).join(', ');
+}

@@ -1,0 +1,66 @@
+import { REGISTRY_SCHEMA_VERSION, type CompiledRegistry, type Entry } from './schema';
+
+/**
+ * The bundled snapshot, packed: the compiled registry with every string in one table and each entry as a short
+ * row of indices. Two to three times smaller than the plain JSON, so the grown world registry keeps the
+ * background small (README: Performance). Lossless: `unpackRegistry(packRegistry(r))` equals `r` (tested).
+ */
+export interface PackedRegistry {
+  packed: 1;
+  schemaVersion: number;
+  generatedAt: string;
+  /** Every string of the entries; index 0 is "absent". */
+  strings: string[];
+  /** One row per entry: see ENTRY_FIELDS; trailing absent fields are cut. */
+  entries: number[][];
+  rest: Omit<CompiledRegistry, 'entries' | 'schemaVersion' | 'generatedAt'>;
+}
+
+/** Entry fields in row order (after the key). `display` is stored only when it is not `https://` + the key. */
+const ENTRY_FIELDS = ['display', 'name', 'nameSource', 'country', 'international', 'level', 'psoId', 'flossPolicy', 'ospo', 'openSourcePage', 'ignoredSince', 'sources'] as const;
+
+export function packRegistry(registry: CompiledRegistry): PackedRegistry {
+  const strings: string[] = [''];
+  const at = new Map<string, number>([['', 0]]);
+  const intern = (s: string | undefined): number => {
+    if (s === undefined) return 0;
+    let i = at.get(s);
+    if (i === undefined) {
+      i = strings.push(s) - 1;
+      at.set(s, i);
+    }
+    return i;
+  };
+  const entries = registry.entries.map((e) => {
+    const row = [intern(e.key)];
+    for (const field of ENTRY_FIELDS) {
+      if (field === 'display') row.push(e.display === `https://${e.key}` ? 0 : intern(e.display));
+      else if (field === 'sources') row.push(intern(e.sources.join(' ')));
+      else row.push(intern(e[field] as string | undefined));
+    }
+    while (row.length > 1 && row[row.length - 1] === 0) row.pop();
+    return row;
+  });
+  const { entries: _e, schemaVersion: _v, generatedAt, ...rest } = registry;
+  return { packed: 1, schemaVersion: registry.schemaVersion, generatedAt, strings, entries, rest };
+}
+
+export function unpackRegistry(p: PackedRegistry): CompiledRegistry {
+  const s = p.strings;
+  const entries = p.entries.map((row): Entry => {
+    const key = s[row[0]!]!;
+    const e: Record<string, unknown> = { key };
+    ENTRY_FIELDS.forEach((field, i) => {
+      const v = row[i + 1] ?? 0;
+      if (field === 'display') e.display = v ? s[v] : `https://${key}`;
+      else if (field === 'sources') e.sources = v ? s[v]!.split(' ') : [];
+      else if (v) e[field] = s[v];
+    });
+    return e as Entry;
+  });
+  return { schemaVersion: p.schemaVersion as typeof REGISTRY_SCHEMA_VERSION, generatedAt: p.generatedAt, ...p.rest, entries };
+}
+
+export function isPacked(value: unknown): value is PackedRegistry {
+  return !!value && typeof value === 'object' && (value as { packed?: unknown }).packed === 1;
+}
