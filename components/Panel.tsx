@@ -155,6 +155,11 @@ function Body({ result, t, facts, footer, lang }: { result: LookupResult; t: Tra
           </a>
         ))}
       </nav>
+      {result.customSource && (
+        <div class="muted" data-testid="custom-source">
+          {t('fromCustomRegistry', result.customSource)}
+        </div>
+      )}
       {footer && (
         <footer class="foot" data-testid="registry-footer">
           {t('registryFooter', footer)}

@@ -2,12 +2,12 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { clearFacts, getFact, putFact } from '@/lib/cache/db';
 import { fetchForge } from '@/lib/facts/fetch';
-import { accountName, licenceFacts, publiccodeFacts } from '@/lib/facts/repo-facts';
+import { accountName, gitlabProjectVisibility, licenceFacts, publiccodeFacts } from '@/lib/facts/repo-facts';
 import { parsePageUrl } from '@/lib/forges';
 import type { RegistryStatus } from '@/lib/messaging/protocol';
 import { serve } from '@/lib/messaging/server';
-import { grantedForgeHosts, STATIC_HOSTS } from '@/lib/permissions/origins';
-import { injectIntoOpenTabs, syncContentScripts } from '@/lib/permissions/dynamic-scripts';
+import { STATIC_HOSTS } from '@/lib/permissions/origins';
+import { forgeHostsAmong, grantedHosts, injectIntoOpenTabs, syncContentScripts } from '@/lib/permissions/dynamic-scripts';
 import { signalKnownForges } from '@/lib/permissions/toolbar-signal';
 import { activeRegistry, recompile, refreshNow, sourceDefs, sourceStates } from '@/lib/registry/active';
 import { knownForgeOf, knownForges } from '@/lib/registry/forges';
@@ -16,11 +16,15 @@ import { searchRegistry, sourceLabel } from '@/lib/registry/search';
 import { download } from '@/lib/registry/download';
 import { SOURCES } from '@/lib/registry/sources';
 import { customRegistrySource } from '@/lib/registry/sources/custom';
-import { getSettings } from '@/lib/storage/settings';
+import { getSettings, setSettings } from '@/lib/storage/settings';
+import { safeSourceUrl } from '@/lib/registry/source-url';
 
 const REFRESH_ALARM = 'registry-refresh';
 
 export default defineBackground(() => {
+  // Defence in depth: nothing the background acts on is in storage.local (settings are in IndexedDB), and Chrome
+  // can close storage.local to content scripts altogether. Firefox has no such switch (only for storage.session).
+  void (browser.storage.local as unknown as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> }).setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch(() => undefined);
   const index = async () => (await activeRegistry()).index;
   const factsDeps = { fetchText: (u: string) => fetchForge(u), getFact, putFact, now: Date.now };
   /** A repository page's reference on its forge, and the country whose licence policy applies to it. */
@@ -94,26 +98,10 @@ export default defineBackground(() => {
     settingsChanged: async () => {
       await recompile();
       await schedule();
+      await followGrants(); // a custom registry's host removed or added changes which grants are forges
       return registryStatus();
     },
-    validateRegistry: async ({ url }) => {
-      let def;
-      try {
-        if (new URL(url).protocol !== 'https:') return { ok: false, reason: 'only https URLs' };
-        def = customRegistrySource(url);
-      } catch {
-        return { ok: false, reason: 'not a URL' };
-      }
-      const got = await download(fetch, url, { format: 'json' });
-      if (got.kind !== 'fresh') return { ok: false, reason: got.kind === 'failed' ? got.reason : 'no answer' };
-      try {
-        const c = def.parse(got.text);
-        if (c.accounts.length === 0) return { ok: false, reason: `no valid entry (${c.rejected.length} rejected)` };
-        return { ok: true, entries: c.accounts.length, rejected: c.rejected.length };
-      } catch (e) {
-        return { ok: false, reason: (e as Error).message };
-      }
-    },
+    validateRegistry: async ({ url }) => validateCustomRegistry(url),
     clearCaches: async () => {
       await clearFacts();
       return true as const;
@@ -121,8 +109,20 @@ export default defineBackground(() => {
     forgeStatus: async ({ url }) => {
       const known = knownForgeOf(await index(), url);
       const host = known?.host ?? safeHost(url);
-      const enabled = STATIC_HOSTS.includes(host) || (!!host && (await browser.permissions.contains({ origins: [`https://${host}/*`] })));
+      const enabled = STATIC_HOSTS.includes(host) || (!!host && (await grantedHosts()).includes(host));
       return { host, known, enabled };
+    },
+    contentSettings: async () => {
+      const { panelCollapsed, privateRepos, licenceEverywhere } = await getSettings();
+      return { panelCollapsed, privateRepos, licenceEverywhere };
+    },
+    setPanelCollapsed: async ({ collapsed }) => {
+      await setSettings({ panelCollapsed: collapsed });
+      return true as const;
+    },
+    projectVisibility: async ({ url, projectId }) => {
+      const r = await repository(url);
+      return r.ref.forge === 'gitlab' ? gitlabProjectVisibility(factsDeps, r.ref.host, projectId) : 'not-public';
     },
     knownForges: async () => knownForges(await index()),
     pageState: async ({ publicSector, name }, sender) => {
@@ -138,7 +138,26 @@ export default defineBackground(() => {
     },
   });
 
-  /** Content scripts cover exactly the granted hosts; the toolbar marks the known forges not enabled yet. */
+  /**
+   * Download and check a custom registry before it is saved (options page): a safe URL, a whole JSON file in the
+   * format, at least one new account. The reason of a failure is short: never the body of what was downloaded.
+   */
+  async function validateCustomRegistry(url: string): Promise<{ ok: true; entries: number; rejected: number } | { ok: false; reason: string }> {
+    const safe = safeSourceUrl(url);
+    if (!safe.ok) return { ok: false, reason: safe.reason };
+    const def = customRegistrySource(url);
+    const got = await download(fetch, url, { format: 'json' });
+    if (got.kind !== 'fresh') return { ok: false, reason: got.kind === 'failed' ? got.reason : 'no answer' };
+    try {
+      const c = def.parse(got.text);
+      if (c.accounts.length === 0) return { ok: false, reason: `no valid entry (${c.rejected.length} rejected)` };
+      return { ok: true, entries: c.accounts.length, rejected: c.rejected.length };
+    } catch {
+      return { ok: false, reason: 'not a registry in the compiled format (see docs/custom-registry.schema.json)' };
+    }
+  }
+
+  /** Content scripts cover exactly the granted forge hosts; the toolbar marks the known forges not enabled yet. */
   let following: Promise<void> = Promise.resolve();
   function followGrants(): Promise<void> {
     // One at a time: install, startup and grant events can arrive together.
@@ -155,7 +174,7 @@ export default defineBackground(() => {
   // Self-hosted forges: the content script follows the user's grants, at once and in already-open tabs.
   browser.permissions.onAdded.addListener(async ({ origins = [] }) => {
     await followGrants();
-    await injectIntoOpenTabs(grantedForgeHosts(origins));
+    await injectIntoOpenTabs(await forgeHostsAmong(origins));
   });
   browser.permissions.onRemoved.addListener(() => void followGrants());
   browser.runtime.onInstalled.addListener(() => void followGrants().then(schedule));

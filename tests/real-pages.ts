@@ -61,8 +61,9 @@ export const EXPECTED: Record<string, Expected> = {
   'github-subpage-2024-06-pull-choosealicense-logged-in-dark.html': { view: 'subpage', mode: 'badge', within: '.AppHeader', licence: undefined, visibility: 'public' },
   'gitlab-project-2024-06-gitlab-org-gitlab.html': { view: 'home', mode: 'panel', within: 'aside.project-page-sidebar', licence: 'MIT', visibility: 'public' },
   'gitlab-project-2026-05-gitlab-org-gitlab.html': { view: 'home', mode: 'panel', within: 'aside.project-page-sidebar', licence: 'MIT', visibility: 'public' },
-  'gitlab-subpage-2024-06-tree-libeigen-eigen.html': { view: 'subpage', mode: 'badge', within: '.top-bar-container', licence: undefined, visibility: 'unknown' },
-  'gitlab-subpage-2024-06-merge-request-gitlab-org-gitlab.html': { view: 'subpage', mode: 'badge', within: '.top-bar-container', licence: undefined, visibility: 'unknown' },
+  // Sub-pages show no visibility, but were seen logged out: only public projects can be.
+  'gitlab-subpage-2024-06-tree-libeigen-eigen.html': { view: 'subpage', mode: 'badge', within: '.top-bar-container', licence: undefined, visibility: 'public' },
+  'gitlab-subpage-2024-06-merge-request-gitlab-org-gitlab.html': { view: 'subpage', mode: 'badge', within: '.top-bar-container', licence: undefined, visibility: 'public' },
 };
 
 /** The registry accounts the tests move captures to: a GitHub organisation and a gitlab.com group of French public bodies. */

@@ -3,7 +3,6 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ask } from '@/lib/messaging/client';
 import { createPageFlow } from '@/lib/content/page-flow';
 import { detectPage, readAccountName, readLayout, type Detection } from '@/lib/forges/detect';
-import { DEFAULT_SETTINGS, getSettings, setSettings } from '@/lib/storage/settings';
 import { formatAge } from '@/lib/i18n/format';
 import { PanelMount } from './mount';
 
@@ -25,8 +24,9 @@ export default defineContentScript({
     global[INSTANCE] = () => ctx.isValid;
 
     const t = (key: string, subs?: string | string[]) => browser.i18n.getMessage(key as never, subs);
-    const mount = new PanelMount(t, (panelCollapsed) => void setSettings({ panelCollapsed }).catch(() => undefined), browser.i18n.getUILanguage());
-    const settings = getSettings().catch(() => DEFAULT_SETTINGS);
+    // Settings live where content scripts cannot write them: read by message, and the one this script changes, set by message.
+    const mount = new PanelMount(t, (collapsed) => void ask('setPanelCollapsed', { collapsed }).catch(() => undefined), browser.i18n.getUILanguage());
+    const settings = ask('contentSettings', {}).catch(() => ({ panelCollapsed: false, privateRepos: false, licenceEverywhere: false }));
     void settings.then((s) => s.panelCollapsed && mount.setCollapsed(true));
     const detect = () => detectPage(location.href, document);
 
@@ -41,6 +41,7 @@ export default defineContentScript({
       licence: async (url, page) => (await ask('repoFacts', { url, page })).licence,
       publiccode: (url) => ask('publiccode', { url }),
       accountName: async (url) => (await ask('accountName', { url }))?.name,
+      projectVisibility: (url, projectId) => ask('projectVisibility', { url, projectId }),
       shownAccountName: (page, login) => readAccountName(page, document, login),
       footer: async (url) => {
         const p = await ask('provenance', { url });

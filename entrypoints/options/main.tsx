@@ -8,7 +8,8 @@ import { ask } from '@/lib/messaging/client';
 import { bulkForges } from '@/lib/registry/forges';
 import type { KnownForge, RegistryStatus } from '@/lib/messaging/protocol';
 import { grantedHosts } from '@/lib/permissions/dynamic-scripts';
-import { removeHost, requestHosts } from '@/lib/permissions/request';
+import { forgetRegistryHost, removeHost, requestHosts } from '@/lib/permissions/request';
+import { safeSourceUrl } from '@/lib/registry/source-url';
 import { getSettings, setSettings, type Settings } from '@/lib/storage/settings';
 import './options.css';
 
@@ -50,19 +51,29 @@ function Options() {
     await refresh();
   };
   const addCustom = async (url: string): Promise<string> => {
-    let host: string;
-    try {
-      host = new URL(url).host;
-    } catch {
-      return t('customInvalid', 'not a URL');
-    }
-    // The permission is asked first, from this click: the registry's host is the only one it adds.
-    if (!(await requestHosts([host]))) return t('customInvalid', t('enableDenied'));
+    const safe = safeSourceUrl(url);
+    if (!safe.ok) return t('customInvalid', safe.reason);
+    const host = safe.url.host;
+    // The permission is asked first, from this click: the registry's host is the only one it adds, and it is
+    // recorded as a registry host (downloads only: no content script runs there).
+    if (!(await requestHosts([host], 'registry'))) return t('customInvalid', t('enableDenied'));
     const check = await ask('validateRegistry', { url }, 60_000);
-    if (!check.ok) return t('customInvalid', check.reason);
+    if (!check.ok) {
+      await forgetRegistryHost(host); // refused: its grant goes too
+      return t('customInvalid', check.reason);
+    }
     const current = settings ?? (await getSettings());
     await save({ customRegistries: [...new Set([...current.customRegistries, url])] }, true);
     return t('customAdded', String(check.entries));
+  };
+  const removeCustom = async (url: string) => {
+    await save({ customRegistries: (settings?.customRegistries ?? []).filter((u) => u !== url) }, true);
+    try {
+      await forgetRegistryHost(new URL(url).host);
+    } catch {
+      // not a URL: nothing was granted for it
+    }
+    await refresh();
   };
   const offer = offerHost ? (known.find((f) => f.host === offerHost) ?? { host: offerHost, forge: 'gitlab', whole: false }) : undefined;
 
@@ -102,7 +113,7 @@ function Options() {
         }}
         onInterval={(hours) => void save({ refreshHours: hours }, true)}
         onAddCustom={addCustom}
-        onRemoveCustom={(url) => void save({ customRegistries: (settings?.customRegistries ?? []).filter((u) => u !== url) }, true)}
+        onRemoveCustom={(url) => void removeCustom(url)}
       />
       <section aria-labelledby="privacy-heading">
         <h2 id="privacy-heading">{t('privacyHeading')}</h2>

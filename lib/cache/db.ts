@@ -7,7 +7,7 @@ import type { CompiledRegistry } from '../registry/schema';
  * mode, quota, a corrupted store), every call falls back to memory: answers keep coming, only the cache is lost.
  */
 export const DB_NAME = 'ospo-lens';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface Cached<T> {
   value: T;
@@ -20,6 +20,11 @@ interface Schema extends DBSchema {
   facts: { key: string; value: Cached<unknown> };
   /** The refreshed registry: `compiled`, `states`, and `copy:<source id>` (last good copy of each source). */
   registry: { key: string; value: unknown };
+  /**
+   * The user's settings, under the key `settings`: in the extension's own IndexedDB, which content scripts (running
+   * in the page's origin) cannot reach — unlike `storage.local` (SECURITY.md).
+   */
+  settings: { key: string; value: unknown };
 }
 
 let opening: Promise<IDBPDatabase<Schema> | undefined> | undefined;
@@ -35,6 +40,7 @@ function db(): Promise<IDBPDatabase<Schema> | undefined> {
             database.createObjectStore('facts');
             database.createObjectStore('registry');
           }
+          if (oldVersion < 2) database.createObjectStore('settings');
         },
       });
     } catch (error) {
@@ -79,6 +85,7 @@ export async function clearFacts(): Promise<void> {
 export function resetCacheForTests(): void {
   opening = undefined;
   memory.clear();
+  memorySettings = undefined;
 }
 
 /**
@@ -112,4 +119,38 @@ export function indexedDbRegistryStore(): RegistryStore {
     getCompiled: () => get<unknown>('compiled', () => fallback.getCompiled()),
     putCompiled: (registry: CompiledRegistry) => put('compiled', registry, () => fallback.putCompiled(registry)),
   };
+}
+
+let memorySettings: unknown;
+
+/** The stored settings (unchecked: lib/storage/settings.ts reads them field by field). */
+export async function getStoredSettings(): Promise<unknown> {
+  try {
+    const d = await db();
+    return d ? ((await d.get('settings', 'settings')) ?? memorySettings) : memorySettings;
+  } catch {
+    return memorySettings;
+  }
+}
+
+/**
+ * Read, change and write the settings in one IndexedDB transaction: two extension pages writing at once never
+ * lose each other's change. `change` must be synchronous.
+ */
+export async function updateStoredSettings(change: (stored: unknown) => unknown): Promise<unknown> {
+  try {
+    const d = await db();
+    if (d) {
+      const tx = d.transaction('settings', 'readwrite');
+      const next = change(await tx.store.get('settings'));
+      await tx.store.put(next, 'settings');
+      await tx.done;
+      memorySettings = next;
+      return next;
+    }
+  } catch (error) {
+    console.warn('[ospo-lens] could not store the settings', error);
+  }
+  memorySettings = change(memorySettings);
+  return memorySettings;
 }

@@ -35,6 +35,8 @@ export interface PageFlowDeps {
   publiccode(url: string): Promise<PubliccodeFacts | null>;
   /** The account's own display name from its forge, for a public body no list names. */
   accountName(url: string): Promise<string | undefined>;
+  /** Is a GitLab project public, when its page does not say (sub-pages seen logged in)? The same forge's API, without cookies. */
+  projectVisibility(url: string, projectId: string): Promise<'public' | 'not-public'>;
   /** The same, when the page itself shows it (GitLab's breadcrumbs): no request then. */
   shownAccountName(page: Detection, login: string): string | undefined;
   /** The panel's footer line (sources and age of the registry), or undefined. */
@@ -89,6 +91,12 @@ export function createPageFlow(deps: PageFlowDeps) {
     deps.view.show(shown.result, deps.layout(shown.page).placement);
   }
 
+  async function visibilityOf(page: Detection, href: string): Promise<Detection['visibility']> {
+    if (page.visibility !== 'unknown' || page.ref.forge !== 'gitlab' || !page.projectId) return page.visibility;
+    const answer = await deps.projectVisibility(href, page.projectId).catch(() => 'not-public' as const);
+    return answer === 'public' ? 'public' : 'private';
+  }
+
   async function update(): Promise<void> {
     const href = deps.href();
     const identity = identityOf(href);
@@ -103,7 +111,7 @@ export function createPageFlow(deps: PageFlowDeps) {
     let page = await deps.confirm();
     // Usually both the answer and the confirmation are there before DOMContentLoaded: render the panel now,
     // detached, so that only attaching it is left for then.
-    if (page.answer === 'yes' && page.visibility !== 'private' && deps.isLoading()) {
+    if (page.answer === 'yes' && page.visibility === 'public' && deps.isLoading()) {
       const guess = await early;
       if (!stale() && guess?.publicSector && guess.kind === page.kind && guess.url === href) deps.view.prepare(guess, page.kind === 'repository' ? 'loading' : undefined);
     }
@@ -117,8 +125,10 @@ export function createPageFlow(deps: PageFlowDeps) {
     if (stale()) return;
     state = 'none';
     if (page.answer !== 'yes') return hide();
-    // Private repositories are turned away unless the user allowed them; the settings are only read on this rare path.
-    const isPrivate = page.visibility === 'private';
+    // A repository is public only when its page says so (or, for a GitLab page that does not, its forge); anything
+    // else is treated as private: turned away unless the user allowed it, and never a licence request.
+    const isPrivate = page.kind === 'repository' && (await visibilityOf(page, href)) !== 'public';
+    if (stale()) return;
     if (isPrivate && !(await deps.settings()).privateRepos) return stale() ? undefined : hide();
     let result: LookupResult;
     try {

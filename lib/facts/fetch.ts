@@ -1,4 +1,5 @@
 import type { ForgeAnswer } from '../forges/api';
+import { safeRedirect } from '../registry/source-url';
 
 /** Largest answer read from a forge: licence JSON and publiccode.yml are small. */
 const MAX_BYTES = 512 * 1024;
@@ -15,6 +16,9 @@ export async function fetchForge(url: string, timeoutMs = 10_000): Promise<Forge
     headers: { Accept: 'application/vnd.github+json, application/json;q=0.9, text/plain;q=0.8, */*;q=0.1' },
     signal: AbortSignal.timeout(timeoutMs),
   });
+  // Followed redirects must end on https on the same host (GitHub's API redirects renamed repositories to itself).
+  const redirected = safeRedirect(url, response.url);
+  if (redirected) throw new Error(redirected);
   const reader = response.body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;

@@ -67,6 +67,29 @@ async function forgeLicence(deps: FactsDeps, ref: PageRef): Promise<ForgeLicence
 }
 
 /**
+ * Is a GitLab project public? Asked only for sub-pages that do not say and are seen logged in: the same forge's
+ * API without cookies answers 200 (with `visibility: public`) for public projects only. Cached a day.
+ */
+export async function gitlabProjectVisibility(deps: FactsDeps, host: string, projectId: string): Promise<'public' | 'not-public'> {
+  if (!/^\d{1,20}$/.test(projectId)) return 'not-public';
+  const answer = await askForge<{ kind: 'public' } | { kind: 'not-public' }>(
+    deps,
+    `visibility:${host}/${projectId}`,
+    `https://${host}/api/v4/projects/${projectId}`,
+    (a) => {
+      if (a.status !== 200 || !/json/i.test(a.contentType)) return { kind: 'not-public' };
+      try {
+        return (JSON.parse(a.body) as { visibility?: unknown }).visibility === 'public' ? { kind: 'public' } : { kind: 'not-public' };
+      } catch {
+        return { kind: 'not-public' };
+      }
+    },
+    (x) => (x.kind === 'error' ? TTL.error : TTL.found),
+  );
+  return answer.kind === 'public' ? 'public' : 'not-public';
+}
+
+/**
  * The account's own display name on its forge (GitHub's organisation API, GitLab's group API on the same host),
  * for a public body no list names. Cached a week; undefined when the forge has none, says wait, or fails.
  */

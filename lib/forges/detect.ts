@@ -16,6 +16,8 @@ export interface Detection {
   view: PageView;
   /** What the page says of the repository's visibility (`unknown` on organisations and pages that say nothing). */
   visibility: Visibility;
+  /** GitLab's numeric project id (`body[data-project-id]`), to ask the forge when the page does not say. */
+  projectId?: string;
 }
 
 /** The layout era a page matched, where the panel goes, and what the page itself shows of the licence. */
@@ -44,7 +46,8 @@ export function detectPage(url: string, doc: Document): Detection {
   const { answer, kind = ref.kind } = confirmGitlab(doc, ref);
   if (kind !== 'repository') return { ref, answer, kind, view: 'organisation', visibility: 'unknown' };
   const home = doc.body?.dataset.page === 'projects:show';
-  return { ref, answer, kind, view: home ? 'home' : 'subpage', visibility: gitlabVisibility(doc) };
+  const projectId = doc.body?.dataset.projectId;
+  return { ref, answer, kind, view: home ? 'home' : 'subpage', visibility: gitlabVisibility(doc), ...(projectId && /^\d+$/.test(projectId) ? { projectId } : {}) };
 }
 
 /**

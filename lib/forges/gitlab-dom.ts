@@ -73,8 +73,9 @@ export function confirmGitlab(doc: Document, ref: PageRef): GitlabConfirmation {
 
 /**
  * What a GitLab project page says of its visibility: `data-project-visibility-level` (GitLab 18+), or the
- * visibility icon beside the project's name (earth: public; lock: private; shield: internal). Sub-pages show
- * neither: `unknown`.
+ * visibility icon beside the project's name (earth: public; lock: private; shield: internal). A page seen logged
+ * out is public whatever it shows (`html.user-logged-out`, GitLab 18+; `header.header-logged-out` before; the super
+ * sidebar's `is_logged_in: false`). Otherwise (sub-pages, logged in): `unknown`, and the page flow asks the forge.
  */
 export function gitlabVisibility(doc: Document): Visibility {
   const level = doc.querySelector('[data-project-visibility-level]')?.getAttribute('data-project-visibility-level');
@@ -85,7 +86,15 @@ export function gitlabVisibility(doc: Document): Visibility {
     if (glyph === 'earth-icon') return 'public';
     if (glyph === 'lock-icon' || glyph === 'shield-icon') return 'private';
   }
+  if (gitlabLoggedOut(doc)) return 'public';
   return 'unknown';
+}
+
+/** Only public projects can be seen logged out. */
+function gitlabLoggedOut(doc: Document): boolean {
+  if (doc.documentElement.classList.contains('user-logged-out') || doc.querySelector('header.header-logged-out')) return true;
+  const sidebar = doc.querySelector('[data-sidebar]')?.getAttribute('data-sidebar') ?? '';
+  return /"is_logged_in"\s*:\s*false/.test(sidebar);
 }
 
 /**

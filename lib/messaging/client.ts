@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Message, MessageType, Protocol, Reply } from './protocol';
+import { isReply, type Message, type MessageType, type Protocol, type Reply } from './protocol';
 
 /** Ask the background. Rejects with a readable error on timeout or when the background fails. */
 export async function ask<T extends MessageType>(
@@ -13,10 +13,10 @@ export async function ask<T extends MessageType>(
     timer = setTimeout(() => reject(new Error(`no answer from the background after ${timeoutMs} ms`)), timeoutMs);
   });
   try {
-    const reply = (await Promise.race([browser.runtime.sendMessage(message), timeout])) as Reply<T> | undefined;
-    if (!reply) throw new Error('the background did not answer');
+    const reply: unknown = await Promise.race([browser.runtime.sendMessage(message), timeout]);
+    if (!isReply(reply)) throw new Error('the background did not answer');
     if (!reply.ok) throw new Error(reply.error);
-    return reply.value;
+    return (reply as Extract<Reply<T>, { ok: true }>).value;
   } finally {
     clearTimeout(timer);
   }

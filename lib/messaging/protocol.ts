@@ -12,6 +12,15 @@ export interface Protocol {
   repoFacts: { request: { url: string; page?: PageLicence }; response: RepoFacts };
   /** The display name an unnamed public body's account gives itself on its forge (same forge's API, cached); null when none. */
   accountName: { request: { url: string }; response: { name: string; description?: string } | null };
+  /**
+   * Is a GitLab project public? For sub-pages that do not say, seen logged in: the same forge's API is asked
+   * without cookies (it answers only for public projects).
+   */
+  projectVisibility: { request: { url: string; projectId: string }; response: 'public' | 'not-public' };
+  /** The settings a content script needs (read-only: settings live where content scripts cannot write). */
+  contentSettings: { request: Record<string, never>; response: { panelCollapsed: boolean; privateRepos: boolean; licenceEverywhere: boolean } };
+  /** The one setting a content script changes: the panel folded to its header line. */
+  setPanelCollapsed: { request: { collapsed: boolean }; response: true };
   /** A repository's publiccode.yml, from the same forge's raw file; null when there is none. */
   publiccode: { request: { url: string }; response: PubliccodeFacts | null };
   /** What the registry is: for footers and the popup. */
@@ -91,6 +100,9 @@ export type MessageType = keyof Protocol;
 export type Message<T extends MessageType = MessageType> = { type: T } & Protocol[T]['request'];
 export type Reply<T extends MessageType> = { ok: true; value: Protocol[T]['response'] } | { ok: false; error: string };
 
-export function isMessage(value: unknown): value is Message {
-  return !!value && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string';
+/** A reply from the background, as a client can check it without a schema library (the content script has none). */
+export function isReply(value: unknown): value is Reply<MessageType> {
+  if (!value || typeof value !== 'object') return false;
+  const r = value as { ok?: unknown; error?: unknown };
+  return r.ok === true || (r.ok === false && typeof r.error === 'string');
 }

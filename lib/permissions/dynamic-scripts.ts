@@ -1,16 +1,31 @@
 import { browser } from 'wxt/browser';
+import { getSettings, type Settings } from '../storage/settings';
 import { grantedForgeHosts, originOf } from './origins';
 
-/** Edge module: registers the forge content script on the hosts the user granted, and injects it into open tabs. */
+/** Edge module: registers the forge content script on the forge hosts the user granted, and injects it into open tabs. */
 const SCRIPT_ID = 'ospo-lens-granted-forges';
 export const CONTENT_SCRIPT_FILE = '/content-scripts/forge.js';
 
-export async function grantedHosts(): Promise<string[]> {
-  const { origins = [] } = await browser.permissions.getAll();
-  return grantedForgeHosts(origins);
+/**
+ * Granted hosts that are forges: every granted host but those granted only to download a custom registry (a
+ * registry host is a forge too if the user also enabled it as one). Pure.
+ */
+export function forgeHostsOf(origins: readonly string[], settings: Pick<Settings, 'registryHosts' | 'forgeHosts'>): string[] {
+  const registryOnly = new Set(settings.registryHosts.filter((h) => !settings.forgeHosts.includes(h)));
+  return grantedForgeHosts(origins).filter((h) => !registryOnly.has(h));
 }
 
-/** Make the registered content script cover exactly the granted hosts. Idempotent. */
+export async function forgeHostsAmong(origins: readonly string[]): Promise<string[]> {
+  return forgeHostsOf(origins, await getSettings());
+}
+
+/** The forge hosts the user granted (not the hosts granted for custom registries). */
+export async function grantedHosts(): Promise<string[]> {
+  const { origins = [] } = await browser.permissions.getAll();
+  return forgeHostsAmong(origins);
+}
+
+/** Make the registered content script cover exactly the granted forge hosts. Idempotent. */
 export async function syncContentScripts(): Promise<string[]> {
   const hosts = await grantedHosts();
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });

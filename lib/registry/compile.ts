@@ -16,6 +16,7 @@ import {
 } from './schema';
 import { reasonOf } from './sources/issues';
 import type { Contribution, RawOspo, SourceDef } from './sources';
+import { keptOf } from './sources/types';
 
 /**
  * The OSPO offered as "nearest" to a body of that country that has none of its own: the national OSPO,
@@ -65,7 +66,7 @@ function parseAll(inputs: readonly SourceInput[]): { reports: SourceReport[]; pa
     try {
       const c = def.parse(text);
       report.rejected = c.rejected;
-      report.kept = c.accounts.length + c.ospos.length + c.names.length + c.accountNames.length + c.sill.length;
+      report.kept = keptOf(c);
       parsed.push({ def, c });
     } catch (e) {
       report.error = `unreadable: ${(e as Error).message.split('\n')[0]}`;
@@ -75,9 +76,13 @@ function parseAll(inputs: readonly SourceInput[]): { reports: SourceReport[]; pa
 }
 
 /** Forge hosts: as the sources state them, plus GitLab hosts that OSPO code lists name with `/groups/`. */
-function collectHosts(parsed: readonly Parsed[], rawOspos: Iterable<RawOspo>): Map<string, HostInfo> {
+function collectHosts(parsed: readonly Parsed[], rawOspos: Iterable<RawOspo>, reportOf: (id: string) => SourceReport): Map<string, HostInfo> {
   const hosts = new Map<string, HostInfo>();
-  for (const { c } of parsed) for (const h of c.hosts) if (!hosts.has(h.host)) hosts.set(h.host, h);
+  for (const { def, c } of parsed)
+    for (const h of c.hosts) {
+      if (!hosts.has(h.host)) hosts.set(h.host, h);
+      else if (isCustom(def.id)) reportOf(def.id).rejected.push({ entry: h.host, reason: 'a custom registry may only add forges; this host is known' });
+    }
   for (const o of rawOspos)
     for (const url of o.code) {
       const host = accountKey(url)?.split('/')[0];
@@ -86,12 +91,13 @@ function collectHosts(parsed: readonly Parsed[], rawOspos: Iterable<RawOspo>): M
   return hosts;
 }
 
-function collectRawOspos(parsed: readonly Parsed[]): Map<string, RawOspo> {
+function collectRawOspos(parsed: readonly Parsed[], reportOf: (id: string) => SourceReport): Map<string, RawOspo> {
   const rawOspos = new Map<string, RawOspo>();
   for (const { def, c } of parsed)
     for (const o of c.ospos) {
       const known = rawOspos.get(o.id);
-      if (!known) rawOspos.set(o.id, { ...o, source: def.id, code: [...o.code] });
+      if (known && isCustom(def.id)) reportOf(def.id).rejected.push({ entry: o.id, reason: 'a custom registry may only add OSPOs; this one is known' });
+      else if (!known) rawOspos.set(o.id, { ...o, source: def.id, code: [...o.code] });
       else {
         mergeInto(known, o);
         known.code.push(...o.code.filter((u) => !known.code.includes(u)));
@@ -132,10 +138,29 @@ function validateOspos(rawOspos: Map<string, RawOspo>, reportOf: (id: string) =>
 /** Raw entry while compiling: the `ospo_url` stays until it is resolved to an OSPO or an open-source page. */
 type Draft = Entry & { ospoUrl?: string; codeOspo?: string; bodyId?: string; civicTech?: boolean; publicSector?: boolean };
 
-function mergeAccounts(parsed: readonly Parsed[]): Map<string, Draft> {
+/** Custom registries (added by the user) only add: never an account, host or OSPO a built-in source has. */
+export const isCustom = (id: string) => id.startsWith('custom:');
+
+/** Is `key` a built-in account or under one (a repository of a built-in organisation)? */
+function underBuiltIn(key: string, builtIn: ReadonlySet<string>): string | undefined {
+  const parts = key.split('/');
+  for (let i = parts.length; i > 0; i--) {
+    const prefix = parts.slice(0, i).join('/');
+    if (builtIn.has(prefix)) return prefix;
+  }
+  return undefined;
+}
+
+function mergeAccounts(parsed: readonly Parsed[], reportOf: (id: string) => SourceReport): Map<string, Draft> {
   const entries = new Map<string, Draft>();
+  const builtIn = new Set(parsed.filter((p) => !isCustom(p.def.id)).flatMap((p) => p.c.accounts.map((a) => a.key)));
   for (const { def, c } of parsed)
     for (const a of c.accounts) {
+      const taken = isCustom(def.id) ? underBuiltIn(a.key, builtIn) : undefined;
+      if (taken) {
+        reportOf(def.id).rejected.push({ entry: a.key, reason: `a custom registry may only add accounts; ${taken} is a built-in account` });
+        continue;
+      }
       const { ospo, name, ...rest } = a;
       const facts: Partial<Draft> = { ...rest, codeOspo: ospo, name, nameSource: name ? 'source' : undefined };
       const known = entries.get(a.key);
@@ -288,10 +313,12 @@ export function compileWithNotes(inputs: readonly SourceInput[], generatedAt: st
   reports.push(overridesReport);
   const reportOf = (id: string) => reports.find((r) => r.id === id) ?? overridesReport;
 
-  const rawOspos = collectRawOspos(parsed);
-  const hosts = collectHosts(parsed, rawOspos.values());
+  // Built-in sources first, whatever the order given: custom registries only add to what they say.
+  parsed.sort((a, b) => Number(isCustom(a.def.id)) - Number(isCustom(b.def.id)));
+  const rawOspos = collectRawOspos(parsed, reportOf);
+  const hosts = collectHosts(parsed, rawOspos.values(), reportOf);
   const ospoIndex = validateOspos(rawOspos, reportOf);
-  const entries = mergeAccounts(parsed);
+  const entries = mergeAccounts(parsed, reportOf);
   applyOverrides(entries, hosts, reviewed.overrides, overridesReport);
   dropNonPublic(entries, hosts, reports.find((r) => r.id === 'github-civic-hackers'));
   const spellingVariants = resolveNames(entries, parsed, reviewed.overrides);

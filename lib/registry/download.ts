@@ -3,6 +3,7 @@
  * size cap, and checks that an HTML error page or a cut-off answer is never taken for data.
  * Works with any `fetch` (the browser's, Node's); pure otherwise.
  */
+import { safeRedirect } from './source-url';
 export type Download =
   | { kind: 'fresh'; text: string; etag?: string; lastModified?: string }
   | { kind: 'not-modified' }
@@ -30,6 +31,9 @@ export async function download(fetchImpl: typeof fetch, url: string, o: Download
     if (o.etag) headers['If-None-Match'] = o.etag;
     if (o.lastModified) headers['If-Modified-Since'] = o.lastModified;
     const response = await fetchImpl(url, { headers, credentials: 'omit', redirect: 'follow', signal: controller.signal, cache: 'no-cache' });
+    // Redirects are followed by fetch, which does not show the hops: the final URL must still be https, on the same host.
+    const redirected = safeRedirect(url, response.url);
+    if (redirected) return { kind: 'failed', reason: redirected };
     if (response.status === 304) return { kind: 'not-modified' };
     if (response.status !== 200) return { kind: 'failed', reason: `HTTP ${response.status}` };
     const type = response.headers.get('content-type') ?? '';

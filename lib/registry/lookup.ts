@@ -14,6 +14,8 @@ export interface LookupResult {
   /** `kind: contact`: an official source-code contact point rather than an OSPO (a U.S. agency's code.gov liaison). */
   ospo: { name: string; email?: string; url: string; policy?: string; scope: 'own' | 'nearest'; kind?: 'contact' } | null;
   catalogue: CatalogueLink[];
+  /** The answer comes from a custom registry the user added (its host): the panel says so. */
+  customSource?: string;
   /** When no OSPO is known: the public code catalogue of the body's country (or of the EU, the UN…), if there is one. */
   publicCatalogue?: { url: string; label: string; jurisdiction: string };
   matchedKey: string | null;
@@ -133,6 +135,8 @@ export function lookup(index: RegistryIndex, url: string, kindHint?: PageKind): 
   const editUrl = (own && ownFrom === matched ? own.editUrl : undefined) ?? index.sourceEditUrl.get(matched.sources[0]!);
   const catalogue = catalogueLinks({ host: ref.host, path: ref.path, kind, sill: sillItem, codeGouvFr: fromCodeGouv, wholeForge, registryEntry: editUrl, publicSector: true });
   const result = answer(url, ref, kind, organisation, ospo, catalogue, matched.key);
+  const custom = matched.sources.find((id) => id.startsWith('custom:'));
+  if (custom) result.customSource = custom.slice('custom:'.length).split('/')[0];
   const elsewhere = !ospo && where ? index.catalogues.get(where) : undefined;
   if (elsewhere) result.publicCatalogue = { url: elsewhere.url, label: elsewhere.label, jurisdiction: elsewhere.jurisdiction };
   return result;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import reviewed from '../../assets/registry-overrides.json';
-import { country, httpUrl, international, level, psoId, registryKey, text } from './schema';
+import { country, httpsUrl, international, level, psoId, registryKey, text } from './schema';
 
 /**
  * Reviewed corrections of upstream data (`assets/registry-overrides.json`): each row says what it applies to,
@@ -22,7 +22,7 @@ const fields = z
     international: international.optional(),
     level: level.optional(),
     publicSector: z.boolean().optional(),
-    url: httpUrl.optional(),
+    url: httpsUrl.optional(),
     label: text.optional(),
   })
   .strict();
@@ -39,7 +39,7 @@ export const overrideSchema = z
     catalogue: z.string().regex(/^([A-Z]{2}|EU|UN|INT)$/, 'not a country code or EU, UN, INT').optional(),
     set: fields,
     reason: text,
-    source: httpUrl,
+    source: httpsUrl,
   })
   .strict()
   .refine((o) => [o.account, o.host, o.pso, o.ospo, o.forge, o.catalogue].filter(Boolean).length === 1, 'give exactly one of account, host, pso, ospo, forge, catalogue')

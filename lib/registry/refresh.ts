@@ -1,7 +1,8 @@
 import { compileRegistry, type SourceInput } from './compile';
 import { download, type Download } from './download';
-import { REGISTRY_SCHEMA_VERSION, type CompiledRegistry } from './schema';
+import { REGISTRY_SCHEMA_VERSION, compiledRegistrySchema, type CompiledRegistry } from './schema';
 import type { SourceDef } from './sources';
+import { keptOf } from './sources/types';
 
 /** The last good copy of one source, as downloaded. */
 export interface SourceCopy {
@@ -48,15 +49,36 @@ export interface RefreshOutcome {
   registry: CompiledRegistry;
 }
 
-/** A downloaded file is only kept if its source can read it and finds at least one entry in it. */
-function acceptable(def: SourceDef, text: string): string | undefined {
+/** Below this share of the entries the last good copy had, a download is taken for a cut or broken file. */
+export const MIN_KEPT_SHARE = 0.8;
+
+function keptIn(def: SourceDef, text: string | undefined): number {
+  if (text === undefined) return 0;
+  try {
+    return keptOf(def.parse(text));
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * A downloaded file is only kept if its source can read it, finds at least one entry in it, and it keeps at least
+ * 80 % of the entries of the copy it would replace (a cut-off file that still parses must not win).
+ */
+function acceptable(def: SourceDef, text: string, previous: string | undefined): string | undefined {
+  let kept: number;
+  let rejected: number;
   try {
     const c = def.parse(text);
-    const kept = c.accounts.length + c.ospos.length + c.names.length + c.accountNames.length + c.sill.length;
-    return kept > 0 ? undefined : `no valid entry (${c.rejected.length} rejected)`;
+    kept = keptOf(c);
+    rejected = c.rejected.length;
   } catch (e) {
     return `unreadable: ${(e as Error).message.split('\n')[0]}`;
   }
+  if (kept === 0) return `no valid entry (${rejected} rejected)`;
+  const before = keptIn(def, previous);
+  if (kept < before * MIN_KEPT_SHARE) return `only ${kept} entries against ${before} before: ${Math.round(100 - (100 * kept) / before)} % lost, kept the previous copy`;
+  return undefined;
 }
 
 /**
@@ -80,7 +102,7 @@ export async function refreshRegistry(deps: RefreshDeps, defs: readonly SourceDe
         maxBytes: deps.maxBytes,
       });
       if (result.kind === 'fresh') {
-        const problem = acceptable(def, result.text);
+        const problem = acceptable(def, result.text, previous?.text ?? (await deps.bundledText(def)));
         if (problem) result = { kind: 'failed', reason: problem };
       }
       if (result.kind === 'fresh') {
@@ -116,13 +138,14 @@ export async function compileFromStore(deps: Pick<RefreshDeps, 'store' | 'bundle
   return compileRegistry(inputs, new Date(deps.now()).toISOString());
 }
 
-/** A stored registry is used only if it is whole and of this version; anything else means "use the bundled one". */
+/**
+ * A stored registry is used only if it is of this version and valid in full (the same zod schema the compiler
+ * ends with); anything else means "use the bundled one".
+ */
 export function usableRegistry(value: unknown): CompiledRegistry | undefined {
-  const r = value as Partial<CompiledRegistry> | undefined;
-  if (!r || r.schemaVersion !== REGISTRY_SCHEMA_VERSION) return undefined;
-  if (!Array.isArray(r.entries) || !Array.isArray(r.ospos) || !Array.isArray(r.hosts) || !Array.isArray(r.sill) || !Array.isArray(r.sources)) return undefined;
-  if (typeof r.nationalOspos !== 'object' || typeof r.generatedAt !== 'string') return undefined;
-  return r as CompiledRegistry;
+  if ((value as { schemaVersion?: unknown } | undefined)?.schemaVersion !== REGISTRY_SCHEMA_VERSION) return undefined;
+  const parsed = compiledRegistrySchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
 }
 
 export function memoryRegistryStore(): RegistryStore {

@@ -3,40 +3,67 @@ import { z } from 'zod';
 /** Bump when the compiled format changes incompatibly; the background discards other versions. */
 export const REGISTRY_SCHEMA_VERSION = 2;
 
-/** Only http(s) URLs get into the registry: a `javascript:` or `data:` URL in a source is rejected with its entry. */
-export const httpUrl = z
+/** One DNS label: letters, digits, inner hyphens (IDN labels as punycode, `xn--…`). */
+const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+/**
+ * A host name: dotted labels, the last one starting with a letter, 253 characters at most. No wildcard, space,
+ * port, user, IP literal or trailing dot: a host from the data may become a permission request.
+ */
+export const HOST_NAME = new RegExp(`^(?=.{1,253}$)(?:${LABEL}\\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$`);
+export const hostName = z.string().regex(HOST_NAME, 'not a host name (letters, digits, hyphens, dots; IDN as punycode)');
+
+/**
+ * A web address from the data: https only (every upstream URL is; none is documented as http-only), a host name,
+ * no credentials, no markup or spaces. Anything else (`javascript:`, `data:`, `http:`) is rejected with its entry.
+ */
+export const httpsUrl = z
   .string()
   .trim()
   .max(2000)
-  .refine((u) => !/[<>"'`\s]/.test(u), 'URL contains markup or spaces')
+  .refine((u) => !/[<>"'`\s\\]/.test(u), 'URL contains markup or spaces')
   .refine((u) => {
     try {
-      const p = new URL(u).protocol;
-      return p === 'https:' || p === 'http:';
+      const url = new URL(u);
+      return url.protocol === 'https:' && !url.username && !url.password && !url.port && HOST_NAME.test(url.hostname);
     } catch {
       return false;
     }
-  }, 'not an http(s) URL');
+  }, 'not an https URL on a host name');
 
 /** Display text from a source: plain text, bounded; it is rendered as text, never as HTML. */
 export const text = z.string().trim().min(1).max(500);
-export const email = z.string().trim().max(254).regex(/^[^\s@<>()"]+@[^\s@<>()"]+\.[^\s@<>()"]+$/, 'not an e-mail address');
+/**
+ * An e-mail address that can go into `mailto:` as is: no query, fragment, percent-escape, comma or space
+ * (`x@gouv.fr?bcc=…` is refused).
+ */
+export const email = z
+  .string()
+  .trim()
+  .max(254)
+  .regex(/^[A-Za-z0-9._+-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/, 'not a plain e-mail address');
 /** ISO 3166-1 alpha-2 (and XK, Kosovo's code in common use). International bodies have none. */
 export const country = z.string().regex(/^[A-Z]{2}$/, 'not an ISO 3166-1 alpha-2 country code');
 export const international = z.enum(['EU', 'UN', 'INT']);
 export const level = z.enum(['national', 'regional', 'local', 'international', 'military', 'tribal']);
 export const psoId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'not a UUID');
 export const forgeKind = z.enum(['github', 'gitlab', 'gitea', 'gogs', 'sourcehut']);
-/** `host[/segment…]`, lower-case. */
-export const registryKey = z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}(?::\d+)?(\/[^/\s]+)*$/, 'not a host[/path] key');
+/** `host[/segment…]`, lower-case: a host name, then account path segments (no spaces, queries or markup). */
+export const registryKey = z
+  .string()
+  .max(500)
+  .refine((k) => k === k.toLowerCase(), 'not lower-case')
+  .refine((k) => {
+    const [host, ...segments] = k.split('/');
+    return HOST_NAME.test(host!) && segments.every((seg) => /^[^\s?#<>"'`%\\]+$/.test(seg) && seg !== '.' && seg !== '..');
+  }, 'not a host[/path] key');
 
 export const ospoSchema = z.object({
   /** Normalised main URL of the OSPO (its key in the OSPOmeta files). */
   id: z.string(),
   name: text,
-  url: httpUrl,
+  url: httpsUrl,
   email: email.optional(),
-  policy: httpUrl.optional(),
+  policy: httpsUrl.optional(),
   /** Absent for an international body's OSPO. */
   country: country.optional(),
   international: international.optional(),
@@ -45,7 +72,7 @@ export const ospoSchema = z.object({
   description: text.optional(),
   source: z.string(),
   /** Where to suggest a correction of this OSPO. */
-  editUrl: httpUrl.optional(),
+  editUrl: httpsUrl.optional(),
 });
 
 /** Where a body's name comes from, best first (see lib/registry/names.ts). */
@@ -54,7 +81,7 @@ export const nameSource = z.enum(['override', 'source', 'pso-table', 'legacy-acc
 export const entrySchema = z.object({
   key: registryKey,
   /** The account as written upstream (case kept), e.g. `https://github.com/IGNF`. */
-  display: z.string(),
+  display: httpsUrl,
   /** The body's human name; never a URL (the compiler refuses one). */
   name: text.optional(),
   nameSource: nameSource.optional(),
@@ -63,18 +90,18 @@ export const entrySchema = z.object({
   international: international.optional(),
   level: level.optional(),
   psoId: psoId.optional(),
-  flossPolicy: httpUrl.optional(),
+  flossPolicy: httpsUrl.optional(),
   /** Id of the body's own OSPO: the OSPO with the same pso_id, or one whose `code:` list names this account. */
   ospo: z.string().optional(),
   /** The body's open-source page: an `ospo_url` that is in no OSPO list (upstream chose not to list it as an OSPO). */
-  openSourcePage: httpUrl.optional(),
+  openSourcePage: httpsUrl.optional(),
   ignoredSince: z.string().optional(),
   /** Source ids that contributed to this entry, in order. */
   sources: z.array(z.string()).min(1),
 });
 
 export const hostSchema = z.object({
-  host: z.string(),
+  host: hostName,
   forge: forgeKind,
   /** The whole host is a public forge (no `owners:` list). */
   whole: z.boolean(),
@@ -88,7 +115,7 @@ export const hostSchema = z.object({
 export const catalogueSchema = z.object({
   /** ISO 3166-1 alpha-2, or EU / UN / INT. */
   jurisdiction: z.string().regex(/^([A-Z]{2}|EU|UN|INT)$/),
-  url: httpUrl,
+  url: httpsUrl,
   label: text,
   source: z.string(),
 });
@@ -102,7 +129,7 @@ export const sourceReportSchema = z.object({
   /** Where the data is published upstream (a URL), or the project file for our own reviewed corrections. */
   upstream: z.string(),
   licence: z.string(),
-  editUrl: httpUrl.optional(),
+  editUrl: httpsUrl.optional(),
   kept: z.number().int().nonnegative(),
   rejected: z.array(z.object({ entry: z.string(), reason: z.string() })),
   /** Set when the whole file could not be read: nothing was taken from it. */

@@ -1,5 +1,6 @@
 import { download } from './download';
 import type { SourceDef } from './sources';
+import { keptOf } from './sources/types';
 
 /**
  * Refreshing the bundled snapshot at build time (`npm run data:refresh`, or `OSPO_LENS_REFRESH_SOURCES=1 npm run
@@ -19,9 +20,8 @@ export type SnapshotOutcome =
 /** Below this share of the committed copy's entries, a download is taken for a cut or broken file. */
 export const MIN_SHARE = 0.8;
 
-function keptOf(def: SourceDef, text: string): number {
-  const c = def.parse(text);
-  return c.accounts.length + c.ospos.length + c.names.length + c.accountNames.length + c.sill.length;
+function keptIn(def: SourceDef, text: string): number {
+  return keptOf(def.parse(text));
 }
 
 async function sha256(text: string): Promise<string> {
@@ -38,14 +38,14 @@ export async function refreshSnapshot(defs: readonly SourceDef[], files: Snapsho
         if (got.kind !== 'fresh') return { id: def.id, file: def.file, state: 'kept', reason: got.kind === 'failed' ? got.reason : 'not modified' };
         let kept: number;
         try {
-          kept = keptOf(def, got.text);
+          kept = keptIn(def, got.text);
         } catch (e) {
           return { id: def.id, file: def.file, state: 'kept', reason: `unreadable: ${(e as Error).message.split('\n')[0]}` };
         }
         const committed = await files.read(def.file);
         let previous = 0;
         try {
-          previous = committed === undefined ? 0 : keptOf(def, committed);
+          previous = committed === undefined ? 0 : keptIn(def, committed);
         } catch {
           previous = 0; // a committed copy our parser cannot read any more: anything readable is better
         }

@@ -1,6 +1,14 @@
 import { browser } from 'wxt/browser';
+import { getStoredSettings, updateStoredSettings } from '../cache/db';
+import { HOST_NAME } from '../registry/schema';
+import { safeSourceUrl } from '../registry/source-url';
 
-/** User settings, in `storage.local` under one key. Every field has a default; unknown fields are ignored. */
+/**
+ * User settings. They live in the extension's own IndexedDB (lib/cache/db.ts), which content scripts cannot reach:
+ * the background acts on them (custom registries, refresh schedule), so a compromised page must not write them.
+ * Content scripts read the three they need and set the one they change by message (lib/messaging).
+ * Every field has a default; unknown or malformed fields fall back to it.
+ */
 export interface Settings {
   /** Show the licence card on repositories that are not public-sector too. @default false */
   licenceEverywhere: boolean;
@@ -8,38 +16,80 @@ export interface Settings {
   refreshHours: number;
   /** Source ids the user switched off. @default [] */
   disabledSources: string[];
-  /** URLs of registries in the compiled format that the user added. @default [] */
+  /** URLs of registries in the compiled format that the user added (https only). @default [] */
   customRegistries: string[];
   /** The panel shows only its header line. @default false */
   panelCollapsed: boolean;
   /** Show the panel on private repositories of public bodies too (never with a licence request). @default false */
   privateRepos: boolean;
+  /** Hosts the user enabled as forges from the extension's own buttons. @default [] */
+  forgeHosts: string[];
+  /**
+   * Hosts granted only to download a custom registry: never a forge (no content script there) unless also in
+   * `forgeHosts`; their grant is revoked with the registry. @default []
+   */
+  registryHosts: string[];
 }
 
-export const DEFAULT_SETTINGS: Settings = { licenceEverywhere: false, refreshHours: 24, disabledSources: [], customRegistries: [], panelCollapsed: false, privateRepos: false };
+export const DEFAULT_SETTINGS: Settings = {
+  licenceEverywhere: false,
+  refreshHours: 24,
+  disabledSources: [],
+  customRegistries: [],
+  panelCollapsed: false,
+  privateRepos: false,
+  forgeHosts: [],
+  registryHosts: [],
+};
 const KEY = 'settings';
 
 const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined);
 
-/** Stored settings, each field checked: a malformed value falls back to its default. */
+/** Stored settings, each field checked: a malformed value falls back to its default; a custom registry URL that is not safe is dropped. */
 export function readSettings(stored: unknown): Settings {
   const s = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
   return {
     licenceEverywhere: typeof s.licenceEverywhere === 'boolean' ? s.licenceEverywhere : DEFAULT_SETTINGS.licenceEverywhere,
     refreshHours: typeof s.refreshHours === 'number' && s.refreshHours >= 1 && s.refreshHours <= 24 * 30 ? s.refreshHours : DEFAULT_SETTINGS.refreshHours,
     disabledSources: strings(s.disabledSources) ?? DEFAULT_SETTINGS.disabledSources,
-    customRegistries: strings(s.customRegistries) ?? DEFAULT_SETTINGS.customRegistries,
+    customRegistries: (strings(s.customRegistries) ?? DEFAULT_SETTINGS.customRegistries).filter((u) => safeSourceUrl(u).ok),
     panelCollapsed: typeof s.panelCollapsed === 'boolean' ? s.panelCollapsed : DEFAULT_SETTINGS.panelCollapsed,
     privateRepos: typeof s.privateRepos === 'boolean' ? s.privateRepos : DEFAULT_SETTINGS.privateRepos,
+    forgeHosts: (strings(s.forgeHosts) ?? DEFAULT_SETTINGS.forgeHosts).filter((h) => HOST_NAME.test(h)),
+    registryHosts: (strings(s.registryHosts) ?? DEFAULT_SETTINGS.registryHosts).filter((h) => HOST_NAME.test(h)),
   };
 }
 
+let migrated: Promise<void> | undefined;
+
+/** Settings of earlier versions were in `storage.local`, which content scripts can write: moved once into IndexedDB and removed there. */
+function migrate(): Promise<void> {
+  migrated ??= (async () => {
+    if ((await getStoredSettings()) !== undefined) return;
+    let old: unknown;
+    try {
+      old = (await browser.storage.local.get(KEY))[KEY];
+    } catch {
+      return;
+    }
+    if (old === undefined) return;
+    await updateStoredSettings((current) => current ?? readSettings(old));
+    await browser.storage.local.remove(KEY).catch(() => undefined);
+  })();
+  return migrated;
+}
+
 export async function getSettings(): Promise<Settings> {
-  return readSettings((await browser.storage.local.get(KEY))[KEY]);
+  await migrate();
+  return readSettings(await getStoredSettings());
 }
 
 export async function setSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = { ...(await getSettings()), ...patch };
-  await browser.storage.local.set({ [KEY]: next });
-  return next;
+  await migrate();
+  return readSettings(await updateStoredSettings((stored) => ({ ...readSettings(stored), ...patch })));
+}
+
+/** Tests only. */
+export function resetSettingsForTests(): void {
+  migrated = undefined;
 }

@@ -1,33 +1,101 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ask } from '@/lib/messaging/client';
-import { serve, type Handlers } from '@/lib/messaging/server';
+import type { MessageType } from '@/lib/messaging/protocol';
+import { MESSAGE_RULES } from '@/lib/messaging/schemas';
+import { createDispatcher, GENERIC_ERROR, serve, type Handlers, type Sender } from '@/lib/messaging/server';
 
-const reject = () => Promise.reject(new Error('unused'));
-const unused = { forgeStatus: reject, knownForges: reject, repoFacts: reject, publiccode: reject, accountName: reject, refreshNow: reject, settingsChanged: reject, validateRegistry: reject, clearCaches: reject, provenance: reject, search: reject, pageState: reject } satisfies Partial<Handlers>;
+const EXT = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+const CONTENT: Sender = { tab: { id: 7, url: 'https://github.com/IGNF/itowns' }, url: 'https://github.com/IGNF/itowns' };
+const POPUP: Sender = { url: `${EXT}/popup.html` };
+const LOOKUP = { url: 'https://example.org', forge: null, host: '', path: '', kind: 'other', publicSector: false, organisation: null, ospo: null, catalogue: [], matchedKey: null } as const;
 
-describe('messaging', () => {
-  beforeEach(() => fakeBrowser.reset());
+/** Every handler records its calls and answers `ok`, except lookup (a result) and one that throws an upstream body. */
+function handlers() {
+  const calls: string[] = [];
+  const all = Object.fromEntries(
+    (Object.keys(MESSAGE_RULES) as MessageType[]).map((type) => [
+      type,
+      vi.fn(async () => {
+        calls.push(type);
+        if (type === 'validateRegistry') throw new Error('<html>upstream secret body</html>');
+        return type === 'lookup' ? LOOKUP : 'ok';
+      }),
+    ]),
+  ) as unknown as Handlers;
+  return { all, calls };
+}
 
-  it('ask() gets the handler’s value through runtime messaging', async () => {
-    serve(browser.runtime, {
-      lookup: ({ url }) => ({ url, forge: null, host: '', path: '', kind: 'other', publicSector: false, organisation: null, ospo: null, catalogue: [], matchedKey: null }),
-      registryStatus: () => ({ generatedAt: 'x', entries: 0, ospos: 0, sources: [], origin: 'bundled' }),
-      ...unused,
-    });
-    await expect(ask('lookup', { url: 'https://example.org' })).resolves.toMatchObject({ url: 'https://example.org', publicSector: false });
+describe('the background’s dispatcher (zod-parsed messages, sender rules)', () => {
+  it('a content script may ask what a page is, its licence on its own forge, and set its panel’s fold', async () => {
+    const { all, calls } = handlers();
+    const dispatch = createDispatcher(all, EXT);
+    expect(await dispatch({ type: 'lookup', url: 'https://gitlab.com/x/y' }, CONTENT)).toEqual({ ok: true, value: LOOKUP });
+    expect(await dispatch({ type: 'repoFacts', url: 'https://github.com/IGNF/itowns/tree/x' }, CONTENT)).toEqual({ ok: true, value: 'ok' });
+    expect(await dispatch({ type: 'setPanelCollapsed', collapsed: true }, CONTENT)).toEqual({ ok: true, value: 'ok' });
+    expect(calls).toEqual(['lookup', 'repoFacts', 'setPanelCollapsed']);
   });
 
-  it('ask() rejects with the handler’s error message', async () => {
-    serve(browser.runtime, {
-      lookup: () => {
-        throw new Error('registry unavailable');
-      },
-      registryStatus: async () => Promise.reject(new Error('nope')),
-      ...unused,
-    });
-    await expect(ask('lookup', { url: 'x' })).rejects.toThrow('registry unavailable');
-    await expect(ask('registryStatus', {})).rejects.toThrow('nope');
+  it.each(Object.entries(MESSAGE_RULES).filter(([, r]) => r.from === 'extension').map(([t]) => t))('a content script may not send %s (nothing runs)', async (type) => {
+    const { all, calls } = handlers();
+    const request = { type, ...(type === 'search' ? { query: 'x' } : type === 'validateRegistry' || type === 'forgeStatus' ? { url: 'https://evil.example/r.json' } : {}) };
+    expect(await createDispatcher(all, EXT)(request, CONTENT)).toEqual({ ok: false, error: GENERIC_ERROR });
+    expect(calls).toEqual([]);
+  });
+
+  it.each(['repoFacts', 'publiccode', 'accountName'])('%s: a content script asks only about its own page’s origin', async (type) => {
+    const { all, calls } = handlers();
+    expect(await createDispatcher(all, EXT)({ type, url: 'https://gitlab.com/other/project' }, CONTENT)).toEqual({ ok: false, error: GENERIC_ERROR });
+    expect(calls).toEqual([]);
+  });
+
+  it.each([
+    { type: 'constructor' },
+    { type: 'toString' },
+    { type: '__proto__' },
+    { type: 'hasOwnProperty' },
+    { type: 'lookup' }, // no url
+    { type: 'lookup', url: 'https://x.example', extra: 1 }, // unknown field
+    { type: 'lookup', url: 'x'.repeat(5000) },
+    { type: 'setPanelCollapsed', collapsed: 'yes' },
+    'lookup',
+    null,
+    [],
+    { type: 'pageState', publicSector: true, name: { toString: 'x' } },
+  ])('%j is refused before any handler', async (message) => {
+    const { all, calls } = handlers();
+    const dispatch = createDispatcher(all, EXT);
+    expect((await dispatch(message, CONTENT)).ok).toBe(false);
+    expect((await dispatch(message, POPUP)).ok).toBe(false);
+    expect(calls).toEqual([]);
+  });
+
+  it('errors: the extension’s own pages get the reason, content scripts a generic text (never an upstream body)', async () => {
+    const { all } = handlers();
+    const dispatch = createDispatcher(all, EXT);
+    expect(await dispatch({ type: 'validateRegistry', url: 'https://r.example.org/r.json' }, POPUP)).toEqual({ ok: false, error: '<html>upstream secret body</html>' });
+    all.lookup = async () => {
+      throw new Error('<html>upstream secret body</html>');
+    };
+    expect(await createDispatcher(all, EXT)({ type: 'lookup', url: 'https://x.example' }, CONTENT)).toEqual({ ok: false, error: GENERIC_ERROR });
+  });
+
+  it('a page that only looks like the extension’s is a content script', async () => {
+    const { all, calls } = handlers();
+    const fake: Sender = { url: `${EXT}.evil.example/popup.html` };
+    expect(await createDispatcher(all, EXT)({ type: 'refreshNow' }, fake)).toEqual({ ok: false, error: GENERIC_ERROR });
+    expect(calls).toEqual([]);
+  });
+});
+
+describe('ask() and serve() over runtime messaging', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('ask() gets the handler’s value; a refused message rejects', async () => {
+    const { all } = handlers();
+    serve(browser.runtime, all, EXT);
+    await expect(ask('lookup', { url: 'https://example.org' })).resolves.toMatchObject({ url: 'https://example.org', publicSector: false });
+    await expect(ask('refreshNow', {})).rejects.toThrow(GENERIC_ERROR); // the fake sender is no extension page
   });
 });

@@ -83,6 +83,7 @@ describe('page flow', () => {
     },
     footer: async () => 'code.gouv.fr · bundled',
     accountName: async () => 'Own name from the forge',
+    projectVisibility: async () => 'not-public',
     shownAccountName: () => shownName,
     settings: async () => settings,
     pageState: (publicSector, name) => void log.push(`badge ${publicSector}${name ? ` ${name}` : ''}`),

@@ -10,17 +10,20 @@ import { SOURCES, type SourceDef } from '@/lib/registry/sources';
 
 /** A real HTTP server on loopback, serving the real accounts file, and every way a server can fail. */
 const ACCOUNTS = readFileSync(join(BUNDLED_SOURCES_DIR, 'fr-codegouvfr/comptes-organismes-publics.yml'), 'utf8');
-const EVIL = `github.com:
-  forge: github
-  owners:
-    new-public-body:
+/** The real file with three owners slipped into its github.com list: two hostile, one fine. */
+const EVIL = ACCOUNTS.replace(
+  /^github\.com:\n  forge: github\n  owners:\n/m,
+  `$&    new-public-body:
       pso_id: f610de75-2107-4543-a4e3-fd501a8b611c
       ospo_url: "javascript:alert(document.cookie)"
     another-body:
       floss_policy: "https://example.org/<script>alert(1)</script>"
     fine-body:
       floss_policy: https://example.org/policy
-`;
+`,
+);
+/** A cut file that still parses: the first 27 owners of the real file, served whole, with an honest length. */
+const SHRUNK = ACCOUNTS.split('\n').slice(0, ACCOUNTS.split('\n').findIndex((l, i, all) => all.slice(0, i).filter((x) => /^    [a-z0-9-]+:/.test(x)).length >= 27)).join('\n');
 let server: http.Server;
 let base = '';
 const sockets = new Set<import('node:net').Socket>();
@@ -59,6 +62,7 @@ beforeAll(async () => {
       return pump();
     }
     if (path === '/evil') return res.writeHead(200, { 'content-type': 'application/yaml' }).end(EVIL);
+    if (path === '/shrunk') return res.writeHead(200, { 'content-type': 'application/yaml' }).end(SHRUNK);
     res.writeHead(404).end();
   });
   server.on('connection', (s) => {
@@ -135,6 +139,24 @@ describe('refreshRegistry() against a real server on loopback', () => {
   it('a store that lost its compiled registry is not used (the bundled one takes over)', () => {
     expect(usableRegistry(undefined)).toBeUndefined();
     expect(usableRegistry({ schemaVersion: 999 })).toBeUndefined();
-    expect(usableRegistry({ schemaVersion: 1, entries: 'corrupted' })).toBeUndefined();
+    expect(usableRegistry({ schemaVersion: 2, entries: 'corrupted' })).toBeUndefined();
+  });
+
+  it('a truncated download that still parses (a few owners) keeps the last good copy and says why', async () => {
+    const outcome = await refreshRegistry(deps(), from('/shrunk'));
+    expect(outcome.updated).toEqual([]);
+    expect(outcome.failed).toEqual([{ id: 'codegouvfr-accounts', reason: expect.stringMatching(/^only \d+ entries against \d{3} before: 9\d % lost, kept the previous copy$/) }]);
+    expect(outcome.registry.entries.filter((e) => e.sources.includes('codegouvfr-accounts')).length).toBeGreaterThan(380);
+  });
+
+  it('the stored registry is validated in full on load: one malformed entry and the bundled one is used', async () => {
+    const outcome = await refreshRegistry(deps(), from('/ok.yml'));
+    const good = JSON.parse(JSON.stringify(outcome.registry));
+    expect(usableRegistry(good)).toBeDefined();
+    good.entries[10].display = 'javascript:alert(1)';
+    expect(usableRegistry(good)).toBeUndefined();
+    const bad = JSON.parse(JSON.stringify(outcome.registry));
+    bad.hosts.push({ host: '*', forge: 'gitlab', whole: true });
+    expect(usableRegistry(bad)).toBeUndefined();
   });
 });

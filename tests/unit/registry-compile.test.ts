@@ -49,7 +49,7 @@ whole.example.org:
     expect(r.entries.map((e) => e.key)).toEqual(['github.com/good', 'whole.example.org']);
     const rejected = r.sources[0]!.rejected;
     expect(rejected).toEqual([
-      { entry: 'github.com/evil', reason: expect.stringContaining('ospo_url: not an http(s) URL') },
+      { entry: 'github.com/evil', reason: expect.stringContaining('ospo_url: not an https URL') },
       { entry: 'github.com/badid', reason: expect.stringContaining('pso_id: not a UUID') },
       { entry: 'broken.example.org', reason: expect.stringContaining('forge') },
     ]);

@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { accountKey } from '../account-key';
-import { forgeKind, httpUrl, psoId, optional } from '../schema';
+import { forgeKind, httpsUrl, psoId, optional } from '../schema';
 import { reasonOf } from './issues';
 import { emptyContribution, type SourceDef } from './types';
 
@@ -10,8 +10,8 @@ export const PLACEHOLDER_PSO_ID = '00000000-0000-0000-0000-000000000000';
 
 const props = z.object({
   pso_id: optional(psoId),
-  floss_policy: optional(httpUrl),
-  ospo_url: optional(httpUrl),
+  floss_policy: optional(httpsUrl),
+  ospo_url: optional(httpsUrl),
   ignored_since: optional(z.union([z.string(), z.date()]).transform(String)),
 });
 const owner = props.nullable();

@@ -1,13 +1,18 @@
 import { accountKey } from '../account-key';
+import { safeSourceUrl } from '../source-url';
 import { REGISTRY_SCHEMA_VERSION, entrySchema, hostSchema, ospoSchema } from '../schema';
 import { reasonOf } from './issues';
 import { emptyContribution, type SourceDef } from './types';
 
 /**
  * A registry someone else publishes in our compiled format (an OSPO network, an administration): its
- * entries, OSPOs and forge hosts are checked one by one, like any source. See README "Custom registries".
+ * entries, OSPOs and forge hosts are checked one by one, like any source. It may only add accounts, hosts and
+ * OSPOs the built-in sources do not have (lib/registry/compile.ts). See README "Custom registries".
  */
-export function customRegistrySource(url: string): SourceDef {
+export function customRegistrySource(url: string, options: { allowLoopback?: boolean } = {}): SourceDef {
+  // Checked where the source is built, whatever the settings say (they could have been written by anyone).
+  const safe = safeSourceUrl(url, options);
+  if (!safe.ok) throw new Error(`custom registry ${url}: ${safe.reason}`);
   const id = `custom:${accountKey(url) ?? url}`;
   return {
     id,

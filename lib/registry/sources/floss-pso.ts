@@ -1,19 +1,19 @@
 import { z } from 'zod';
-import { email, httpUrl, text, optional } from '../schema';
+import { email, httpsUrl, text, optional } from '../schema';
 import { reasonOf } from './issues';
 import { addOspo, ospoId } from './ospo-code';
 import { emptyContribution, type SourceDef } from './types';
 
 const ospo = z.object({
   name: text,
-  url: httpUrl,
+  url: httpsUrl,
   // ISO codes, except EL (Greece, the EU's code) and INT (international): normalised below.
   country: z.string().regex(/^([A-Z]{2}|INT)$/, 'not a country code'),
   description: optional(text),
   email: optional(email),
-  policy: optional(httpUrl),
+  policy: optional(httpsUrl),
   code: optional(z.array(z.string())),
-  source_url: optional(httpUrl),
+  source_url: optional(httpsUrl),
 });
 
 /** The FLOSS-PSO Network list of public-sector OSPOs (all countries), govoss normalisation. */

@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { country, email, httpUrl, psoId, text, optional } from '../schema';
+import { country, email, httpsUrl, psoId, text, optional } from '../schema';
 import { reasonOf } from './issues';
 import { addOspo, ospoId } from './ospo-code';
 import { emptyContribution, type SourceDef } from './types';
@@ -11,7 +11,7 @@ const ospo = z.object({
   description: optional(z.object({ en: optional(text), fr: optional(text) })),
   email: optional(email),
   pso_id: optional(psoId),
-  floss_policy: optional(httpUrl),
+  floss_policy: optional(httpsUrl),
   code: optional(z.array(z.string())),
 });
 
@@ -31,7 +31,7 @@ export const frOspo: SourceDef = {
     const doc: unknown = parse(source, { uniqueKeys: false });
     if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new Error('expected a mapping of OSPO URLs');
     for (const [url, value] of Object.entries(doc)) {
-      const id = httpUrl.safeParse(url).success ? ospoId(url) : undefined;
+      const id = httpsUrl.safeParse(url).success ? ospoId(url) : undefined;
       const o = ospo.safeParse(value);
       if (!id) out.rejected.push({ entry: url, reason: 'key is not an http(s) URL' });
       else if (!o.success) out.rejected.push({ entry: url, reason: reasonOf(o.error) });

@@ -82,3 +82,8 @@ export interface SourceDef {
 export function emptyContribution(): Contribution {
   return { accounts: [], hosts: [], ospos: [], names: [], accountNames: [], nameHints: [], sill: [], catalogues: [], rejected: [] };
 }
+
+/** How many items a contribution brings (what a source report calls "kept"). */
+export function keptOf(c: Contribution): number {
+  return c.accounts.length + c.hosts.length + c.ospos.length + c.names.length + c.accountNames.length + c.nameHints.length + c.sill.length + c.catalogues.length;
+}

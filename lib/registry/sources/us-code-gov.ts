@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fold } from '../names';
-import { email, httpUrl, text } from '../schema';
+import { email, httpsUrl, text } from '../schema';
 import { reasonOf } from './issues';
 import { emptyContribution, type SourceDef } from './types';
 
@@ -16,7 +16,7 @@ export function usAgencyId(name: string): string {
 const agency = z.object({
   name: text,
   acronym: text.optional(),
-  website: httpUrl.optional(),
+  website: httpsUrl.optional(),
   orgs: z.array(z.string()).optional(),
 });
 
