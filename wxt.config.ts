@@ -9,6 +9,9 @@ export const FORGE_HOSTS = ['https://github.com/*', 'https://gitlab.com/*'];
 // SILL, and raw files on GitHub (the NL register; also publiccode.yml of GitHub repositories).
 export const REGISTRY_HOSTS = ['https://code.gouv.fr/*', 'https://raw.githubusercontent.com/*'];
 
+// Extension pages run only their own bundled scripts: no inline script, no eval, no plugins, no <base> rewriting.
+export const EXTENSION_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'";
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'], // `wxt/browser` → webextension-polyfill in builds
   imports: false, // every dependency is an explicit import
@@ -24,6 +27,8 @@ export default defineConfig({
     host_permissions: [...FORGE_HOSTS, ...REGISTRY_HOSTS],
     optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
+    // MV3 takes an object per context; Firefox's MV2 manifest takes the string.
+    content_security_policy: browser === 'firefox' ? (EXTENSION_CSP as never) : { extension_pages: EXTENSION_CSP },
     ...(browser === 'firefox'
       ? {
           // MV2 has no optional_host_permissions: the same grant is an optional permission there.

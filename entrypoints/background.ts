@@ -9,15 +9,12 @@ import { serve } from '@/lib/messaging/server';
 import { STATIC_HOSTS } from '@/lib/permissions/origins';
 import { forgeHostsAmong, grantedHosts, injectIntoOpenTabs, syncContentScripts } from '@/lib/permissions/dynamic-scripts';
 import { signalKnownForges } from '@/lib/permissions/toolbar-signal';
-import { activeRegistry, recompile, refreshNow, sourceDefs, sourceStates } from '@/lib/registry/active';
+import { activeRegistry, checkCustomRegistry, recompile, refreshNow, sourceDefs, sourceStates } from '@/lib/registry/active';
 import { knownForgeOf, knownForges } from '@/lib/registry/forges';
 import { forgeOfHost, lookup, provenance } from '@/lib/registry/lookup';
 import { searchRegistry, sourceLabel } from '@/lib/registry/search';
-import { download } from '@/lib/registry/download';
 import { SOURCES } from '@/lib/registry/sources';
-import { customRegistrySource } from '@/lib/registry/sources/custom';
-import { getSettings, setSettings } from '@/lib/storage/settings';
-import { safeSourceUrl } from '@/lib/registry/source-url';
+import { getSettings, migrateLegacySettings, setSettings } from '@/lib/storage/settings';
 
 const REFRESH_ALARM = 'registry-refresh';
 
@@ -101,7 +98,7 @@ export default defineBackground(() => {
       await followGrants(); // a custom registry's host removed or added changes which grants are forges
       return registryStatus();
     },
-    validateRegistry: async ({ url }) => validateCustomRegistry(url),
+    validateRegistry: async ({ url }) => checkCustomRegistry(url),
     clearCaches: async () => {
       await clearFacts();
       return true as const;
@@ -138,25 +135,6 @@ export default defineBackground(() => {
     },
   });
 
-  /**
-   * Download and check a custom registry before it is saved (options page): a safe URL, a whole JSON file in the
-   * format, at least one new account. The reason of a failure is short: never the body of what was downloaded.
-   */
-  async function validateCustomRegistry(url: string): Promise<{ ok: true; entries: number; rejected: number } | { ok: false; reason: string }> {
-    const safe = safeSourceUrl(url);
-    if (!safe.ok) return { ok: false, reason: safe.reason };
-    const def = customRegistrySource(url);
-    const got = await download(fetch, url, { format: 'json' });
-    if (got.kind !== 'fresh') return { ok: false, reason: got.kind === 'failed' ? got.reason : 'no answer' };
-    try {
-      const c = def.parse(got.text);
-      if (c.accounts.length === 0) return { ok: false, reason: `no valid entry (${c.rejected.length} rejected)` };
-      return { ok: true, entries: c.accounts.length, rejected: c.rejected.length };
-    } catch {
-      return { ok: false, reason: 'not a registry in the compiled format (see docs/custom-registry.schema.json)' };
-    }
-  }
-
   /** Content scripts cover exactly the granted forge hosts; the toolbar marks the known forges not enabled yet. */
   let following: Promise<void> = Promise.resolve();
   function followGrants(): Promise<void> {
@@ -177,7 +155,11 @@ export default defineBackground(() => {
     await injectIntoOpenTabs(await forgeHostsAmong(origins));
   });
   browser.permissions.onRemoved.addListener(() => void followGrants());
-  browser.runtime.onInstalled.addListener(() => void followGrants().then(schedule));
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // An update from 0.1 brings its settings over from storage.local, once; a fresh install reads nothing there.
+    const migrated = reason === 'update' ? migrateLegacySettings().then((moved) => (moved ? recompile() : undefined)) : Promise.resolve();
+    void migrated.catch((error: unknown) => console.warn('[ospo-lens] settings migration failed', error)).then(followGrants).then(schedule);
+  });
   browser.runtime.onStartup.addListener(() => void followGrants().then(schedule));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REFRESH_ALARM) void refreshNow().catch((error: unknown) => console.warn('[ospo-lens] refresh failed', error));

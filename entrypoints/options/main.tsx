@@ -5,7 +5,6 @@ import { EnableForge } from '@/components/EnableForge';
 import { ForgeSettings } from '@/components/ForgeSettings';
 import { RegistrySettings } from '@/components/RegistrySettings';
 import { ask } from '@/lib/messaging/client';
-import { bulkForges } from '@/lib/registry/forges';
 import type { KnownForge, RegistryStatus } from '@/lib/messaging/protocol';
 import { grantedHosts } from '@/lib/permissions/dynamic-scripts';
 import { forgetRegistryHost, removeHost, requestHosts } from '@/lib/permissions/request';
@@ -64,6 +63,7 @@ function Options() {
     }
     const current = settings ?? (await getSettings());
     await save({ customRegistries: [...new Set([...current.customRegistries, url])] }, true);
+    await refresh(); // its host is a registry host now, not an enabled forge
     return t('customAdded', String(check.entries));
   };
   const removeCustom = async (url: string) => {
@@ -91,7 +91,7 @@ function Options() {
         enabled={enabled}
         known={known}
         t={t}
-        onEnableAll={() => void enable(bulkForges(known, enabled).map((f) => f.host))}
+        onEnableAll={(hosts) => void enable(hosts)}
         onRemove={(host) => void removeHost(host).then(refresh)}
       />
       <RegistrySettings

@@ -1,9 +1,15 @@
 /** Match-pattern helpers for forge hosts. Pure. */
+import { HOST_NAME } from '../registry/schema';
 
 /** Forges whose access comes with the install (mirrors wxt.config.ts `FORGE_HOSTS`). */
 export const STATIC_HOSTS: readonly string[] = ['github.com', 'gitlab.com'];
 /** Hosts granted at install for registry files (mirrors wxt.config.ts `REGISTRY_HOSTS`): never forges. */
 export const REGISTRY_HOSTS: readonly string[] = ['code.gouv.fr', 'raw.githubusercontent.com'];
+
+/** Hosts fit for a permission request: host names only (no wildcard, IP or port), never the static ones. */
+export function requestableHosts(hosts: readonly string[]): string[] {
+  return [...new Set(hosts.map((h) => h.toLowerCase()))].filter((h) => HOST_NAME.test(h) && !STATIC_HOSTS.includes(h));
+}
 
 export function originOf(host: string): string {
   return `https://${host}/*`;

@@ -1,12 +1,6 @@
 import { browser } from 'wxt/browser';
-import { HOST_NAME } from '../registry/schema';
 import { getSettings, setSettings } from '../storage/settings';
-import { originOf, STATIC_HOSTS } from './origins';
-
-/** Hosts fit for a permission request: host names only (no wildcard, IP or port), never the static ones. */
-export function requestableHosts(hosts: readonly string[]): string[] {
-  return [...new Set(hosts.map((h) => h.toLowerCase()))].filter((h) => HOST_NAME.test(h) && !STATIC_HOSTS.includes(h));
-}
+import { originOf, requestableHosts } from './origins';
 
 /**
  * Ask for host access from a click in an extension page (the request must start in the click's task, so the setting

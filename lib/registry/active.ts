@@ -6,6 +6,8 @@ import { createIndex, type RegistryIndex } from './lookup';
 import { compileFromStore, refreshRegistry, usableRegistry, type RefreshOutcome } from './refresh';
 import { SOURCES, type SourceDef } from './sources';
 import { customRegistrySource } from './sources/custom';
+import { download } from './download';
+import { safeSourceUrl } from './source-url';
 
 /**
  * Edge: the registry the background answers from. The last refreshed registry from IndexedDB if it is whole,
@@ -80,3 +82,30 @@ export function recompile(): Promise<void> {
 }
 
 export const sourceStates = () => store.getStates();
+
+/**
+ * Download and check a custom registry before it is saved (options page): a safe URL, a whole JSON file in the
+ * format, at least one valid entry. Kept as that source's last good copy, so the recompile that follows saving it
+ * answers from it at once (not only after the next refresh). The reason of a failure is short: never the body of
+ * what was downloaded.
+ */
+export async function checkCustomRegistry(url: string): Promise<{ ok: true; entries: number; rejected: number } | { ok: false; reason: string }> {
+  const safe = safeSourceUrl(url);
+  if (!safe.ok) return { ok: false, reason: safe.reason };
+  const def = customRegistrySource(url);
+  const got = await download(globalThis.fetch.bind(globalThis), url, { format: 'json' });
+  if (got.kind !== 'fresh') return { ok: false, reason: got.kind === 'failed' ? got.reason : 'no answer' };
+  let entries: number;
+  let rejected: number;
+  try {
+    const c = def.parse(got.text);
+    [entries, rejected] = [c.accounts.length, c.rejected.length];
+  } catch {
+    return { ok: false, reason: 'not a registry in the compiled format (see docs/custom-registry.schema.json)' };
+  }
+  if (entries === 0) return { ok: false, reason: `no valid entry (${rejected} rejected)` };
+  const now = Date.now();
+  await store.putCopy(def.id, { text: got.text, etag: got.etag, lastModified: got.lastModified, fetchedAt: now });
+  await store.putStates({ ...(await store.getStates()), [def.id]: { lastChecked: now, lastSuccess: now } });
+  return { ok: true, entries, rejected };
+}

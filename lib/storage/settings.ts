@@ -47,7 +47,8 @@ const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.eve
 
 /** Stored settings, each field checked: a malformed value falls back to its default; a custom registry URL that is not safe is dropped. */
 export function readSettings(stored: unknown): Settings {
-  const s = (stored && typeof stored === 'object' ? stored : {}) as Record<string, unknown>;
+  // Own fields only: nothing inherited from a prototype counts as a setting.
+  const s: Record<string, unknown> = stored && typeof stored === 'object' && !Array.isArray(stored) ? Object.fromEntries(Object.entries(stored)) : {};
   return {
     licenceEverywhere: typeof s.licenceEverywhere === 'boolean' ? s.licenceEverywhere : DEFAULT_SETTINGS.licenceEverywhere,
     refreshHours: typeof s.refreshHours === 'number' && s.refreshHours >= 1 && s.refreshHours <= 24 * 30 ? s.refreshHours : DEFAULT_SETTINGS.refreshHours,
@@ -60,36 +61,29 @@ export function readSettings(stored: unknown): Settings {
   };
 }
 
-let migrated: Promise<void> | undefined;
-
-/** Settings of earlier versions were in `storage.local`, which content scripts can write: moved once into IndexedDB and removed there. */
-function migrate(): Promise<void> {
-  migrated ??= (async () => {
-    if ((await getStoredSettings()) !== undefined) return;
-    let old: unknown;
-    try {
-      old = (await browser.storage.local.get(KEY))[KEY];
-    } catch {
-      return;
-    }
-    if (old === undefined) return;
-    await updateStoredSettings((current) => current ?? readSettings(old));
-    await browser.storage.local.remove(KEY).catch(() => undefined);
-  })();
-  return migrated;
+/**
+ * Settings of version 0.1 were in `storage.local`, which content scripts can write (Firefox cannot close it to them).
+ * They are moved into IndexedDB once, when the extension is UPDATED (background, `runtime.onInstalled` reason
+ * `update`), never on a fresh install and never lazily: what a page writes there later is never read.
+ */
+export async function migrateLegacySettings(): Promise<boolean> {
+  if ((await getStoredSettings()) !== undefined) return false;
+  let old: unknown;
+  try {
+    old = (await browser.storage.local.get(KEY))[KEY];
+  } catch {
+    return false;
+  }
+  if (old === undefined) return false;
+  await updateStoredSettings((current) => current ?? readSettings(old));
+  await browser.storage.local.remove(KEY).catch(() => undefined);
+  return true;
 }
 
 export async function getSettings(): Promise<Settings> {
-  await migrate();
   return readSettings(await getStoredSettings());
 }
 
 export async function setSettings(patch: Partial<Settings>): Promise<Settings> {
-  await migrate();
   return readSettings(await updateStoredSettings((stored) => ({ ...readSettings(stored), ...patch })));
-}
-
-/** Tests only. */
-export function resetSettingsForTests(): void {
-  migrated = undefined;
 }

@@ -116,6 +116,28 @@ popupTests.push([
   },
 ]);
 
+popupTests.push([
+  'the manifest sets a strict Content Security Policy, and an extension page runs no inline script',
+  async (browser) => {
+    const manifest = JSON.parse(readFileSync(join(EXT, 'manifest.json'), 'utf8'));
+    assert.equal(manifest.content_security_policy, "script-src 'self'; object-src 'none'; base-uri 'none'");
+    const page = await browser.newPage();
+    await servePages(page);
+    await page.goto('https://github.com/torvalds/linux');
+    await openOptions(page);
+    const ran = await page.evaluate(async () => {
+      (window as unknown as { inlineRan?: boolean }).inlineRan = false;
+      const s = document.createElement('script');
+      s.textContent = 'window.inlineRan = true';
+      document.head.append(s);
+      await new Promise((r) => setTimeout(r, 100));
+      return (window as unknown as { inlineRan?: boolean }).inlineRan;
+    });
+    assert.equal(ran, false);
+    await page.close();
+  },
+]);
+
 const tests: Array<[string, (browser: Browser) => Promise<void>]> = [
   [
     'panel on a public-sector GitHub repository, with the OSPO e-mail',

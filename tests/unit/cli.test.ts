@@ -121,3 +121,18 @@ describe('npm run check:page', () => {
     expect(() => run('lib/cli/check-page.ts', [join(dir, 'x.html')])).toThrow(/no URL/);
   });
 });
+
+describe('npm run audit (lib/cli/audit.ts): the dependency audit CI runs', () => {
+  it('fails on high or critical, passes otherwise, and never mistakes an unreachable service for a pass', async () => {
+    const { auditVerdict } = await import('@/lib/cli/audit');
+    const meta = (v: Record<string, number>) => ({ auditReportVersion: 2, metadata: { vulnerabilities: { info: 0, low: 0, moderate: 0, high: 0, critical: 0, ...v }, dependencies: { prod: 12 } } });
+    expect(auditVerdict(JSON.stringify({ ...meta({ moderate: 2 }), vulnerabilities: { yaml: { severity: 'moderate' } } }))).toMatchObject({ state: 'clean', dependencies: 12 });
+    expect(auditVerdict(JSON.stringify({ ...meta({ high: 1 }), vulnerabilities: { idb: { severity: 'high' }, yaml: { severity: 'low' } } }))).toMatchObject({ state: 'vulnerable', packages: ['idb (high)'] });
+    expect(auditVerdict(JSON.stringify(meta({ critical: 1 }))).state).toBe('vulnerable');
+    // What this build machine's registry answers (verbatim shape): the bulk advisory endpoint refuses POST.
+    const refused = { message: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk', statusCode: 405, body: '', error: { summary: '', detail: '' } };
+    expect(auditVerdict(JSON.stringify(refused))).toEqual({ state: 'unreachable', reason: refused.message });
+    expect(auditVerdict('').state).toBe('unreachable');
+    expect(auditVerdict('npm error network').state).toBe('unreachable');
+  });
+});

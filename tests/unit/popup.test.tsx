@@ -41,6 +41,21 @@ describe('<Popup> and the forge opt-in', () => {
     fireEvent.click(getByRole('button', { name: 'removeForge(gitlab.inria.fr)' }));
     expect(onRemove).toHaveBeenCalledWith('gitlab.inria.fr');
     expect(getByTestId('enable-all').textContent).toBe('enableAllForges(2)');
+    // The first click lists every site the browser will be asked for; only the second asks, for exactly those.
+    fireEvent.click(getByTestId('enable-all'));
+    expect(onEnableAll).not.toHaveBeenCalled();
+    expect([...getByTestId('enable-all-list').querySelectorAll('li')].map((li) => li.textContent)).toEqual(['forgemia.inra.fr', 'plmlab.math.cnrs.fr']);
+    fireEvent.click(getByTestId('enable-all-confirm'));
+    expect(onEnableAll).toHaveBeenCalledWith(['forgemia.inra.fr', 'plmlab.math.cnrs.fr']);
+  });
+
+  it('never offers a host from the data that is not a plain host name (wildcards, IPs, ports, spaces)', () => {
+    const hostile = ['*', '*.gouv.fr', '10.0.0.1', 'gitlab.example.org:8443', 'git lab.example.org', 'forge.example.org'].map((host) => ({ host, forge: 'gitlab', whole: true }));
+    const onEnableAll = vi.fn();
+    const { getByTestId } = render(<ForgeSettings enabled={[]} known={hostile} t={t} onRemove={() => undefined} onEnableAll={onEnableAll} />);
+    fireEvent.click(getByTestId('enable-all'));
+    fireEvent.click(getByTestId('enable-all-confirm'));
+    expect(onEnableAll).toHaveBeenCalledWith(['forge.example.org']);
   });
 
   it('shows an error state instead of a blank', () => {
