@@ -326,3 +326,17 @@ export async function tabIdOf(sw: Worker, url: string): Promise<number> {
     return tabs.find((t) => t.url === u)?.id ?? -1;
   }, url);
 }
+
+/** The strict CSP both manifests must carry (wxt.config.ts), as the tests expect it, written out. */
+export const STRICT_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'";
+
+/** Evaluated in an extension page (Playwright or Puppeteer): does an inline script injected there run? */
+export async function inlineScriptRuns(): Promise<boolean> {
+  const w = window as unknown as { inlineRan?: boolean };
+  w.inlineRan = false;
+  const s = document.createElement('script');
+  s.textContent = 'window.inlineRan = true';
+  document.head.append(s);
+  await new Promise((r) => setTimeout(r, 100));
+  return (window as unknown as { inlineRan?: boolean }).inlineRan === true; // read again: the script may have set it
+}

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page, Worker } from '@playwright/test';
-import { askBackground, EXT_PATH, expect, grantHost, panel, recordRequests, settledPanelCount, test } from './fixtures';
+import { askBackground, EXT_PATH, expect, grantHost, inlineScriptRuns, panel, recordRequests, settledPanelCount, STRICT_CSP, test } from './fixtures';
 
 /**
  * What a compromised page renderer can do: run code in the content script's isolated world (same `chrome.runtime`,
@@ -119,17 +119,10 @@ test('from the content script’s isolated world: privileged messages, other sit
 
 test('the built manifest sets a strict Content Security Policy, and an extension page runs no inline script', async ({ context, extensionId }) => {
   const manifest = JSON.parse(fs.readFileSync(path.join(EXT_PATH, 'manifest.json'), 'utf8'));
-  expect(manifest.content_security_policy).toEqual({ extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'" });
+  expect(manifest.content_security_policy).toEqual({ extension_pages: STRICT_CSP });
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html`);
-  const ran = await page.evaluate(async () => {
-    (window as unknown as { inlineRan?: boolean }).inlineRan = false;
-    const s = document.createElement('script');
-    s.textContent = 'window.inlineRan = true';
-    document.head.append(s);
-    await new Promise((r) => setTimeout(r, 100));
-    return (window as unknown as { inlineRan?: boolean }).inlineRan;
-  });
+  const ran = await page.evaluate(inlineScriptRuns);
   expect(ran).toBe(false);
 });
 

@@ -12,7 +12,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { githubHtml, gitlabHtml } from '../e2e/fixtures';
+import { githubHtml, gitlabHtml, inlineScriptRuns, STRICT_CSP } from '../e2e/fixtures';
 import { CAPTURES, EXPECTED, NOT_RUN_REASON, REAL_PAGES_AVAILABLE, readCapture, swapOwner } from '../real-pages';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -120,19 +120,12 @@ popupTests.push([
   'the manifest sets a strict Content Security Policy, and an extension page runs no inline script',
   async (browser) => {
     const manifest = JSON.parse(readFileSync(join(EXT, 'manifest.json'), 'utf8'));
-    assert.equal(manifest.content_security_policy, "script-src 'self'; object-src 'none'; base-uri 'none'");
+    assert.equal(manifest.content_security_policy, STRICT_CSP);
     const page = await browser.newPage();
     await servePages(page);
     await page.goto('https://github.com/torvalds/linux');
     await openOptions(page);
-    const ran = await page.evaluate(async () => {
-      (window as unknown as { inlineRan?: boolean }).inlineRan = false;
-      const s = document.createElement('script');
-      s.textContent = 'window.inlineRan = true';
-      document.head.append(s);
-      await new Promise((r) => setTimeout(r, 100));
-      return (window as unknown as { inlineRan?: boolean }).inlineRan;
-    });
+    const ran = await page.evaluate(inlineScriptRuns);
     assert.equal(ran, false);
     await page.close();
   },
