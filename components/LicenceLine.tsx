@@ -1,5 +1,5 @@
 import type { RepoFacts } from '@/lib/facts/repo-facts';
-import type { Translate } from './i18n';
+import { colon, type Translate } from './i18n';
 import { countryName } from './where';
 
 export interface LicenceLineProps {
@@ -20,7 +20,11 @@ export function LicenceLine({ facts, t, lang = 'en' }: LicenceLineProps) {
   if (facts === 'loading')
     return (
       <div class="licence" aria-busy="true">
-        <span class="label">{t('licenceLabel')}:</span> <span class="muted">{t('licenceLoading')}</span>
+        <span class="label">
+          {t('licenceLabel')}
+          {colon(lang)}
+        </span>{' '}
+        <span class="muted">{t('licenceLoading')}</span>
       </div>
     );
   const l = facts.licence;
@@ -29,7 +33,10 @@ export function LicenceLine({ facts, t, lang = 'en' }: LicenceLineProps) {
   return (
     <div class="licence">
       <div>
-        <span class="label">{t('licenceLabel')}:</span>{' '}
+        <span class="label">
+          {t('licenceLabel')}
+          {colon(lang)}
+        </span>{' '}
         <code data-testid="licence-spdx" class="spdx">
           {l.spdx ?? ''}
         </code>{' '}
@@ -58,7 +65,10 @@ export function LicenceLine({ facts, t, lang = 'en' }: LicenceLineProps) {
       )}
       {pc && pc.contacts.length > 0 && (
         <div class="contacts">
-          <span class="label">{t('publiccodeMaintainers')}:</span>{' '}
+          <span class="label">
+            {t('publiccodeMaintainers')}
+            {colon(lang)}
+          </span>{' '}
           {pc.contacts.map((c, i) => (
             <span key={i}>
               {i > 0 && ', '}
@@ -68,6 +78,26 @@ export function LicenceLine({ facts, t, lang = 'en' }: LicenceLineProps) {
         </div>
       )}
     </div>
+  );
+}
+
+/** The verdict alone, compact: "✔ MIT", "✖ no licence" (the folded panel's header, the popup). */
+export function LicenceVerdict({ licence, t }: { licence: RepoFacts['licence']; t: Translate }) {
+  const status = licence.state === 'ok' ? licence.status : 'unknown';
+  const text = licence.spdx ?? statusText(licence, t);
+  return (
+    <span class={`verdict status status-${status}`} data-testid="licence-verdict" data-status={status} title={statusText(licence, t)}>
+      <span aria-hidden="true">{ICON[status]} </span>
+      {licence.spdx ? (
+        <>
+          <span class="sr">{t('licenceLabel')} </span>
+          {text}
+          <span class="sr"> — {statusText(licence, t)}</span>
+        </>
+      ) : (
+        text
+      )}
+    </span>
   );
 }
 

@@ -3,13 +3,14 @@ import type { RepoFacts } from '@/lib/facts/repo-facts';
 import type { LookupResult } from '@/lib/registry/lookup';
 import type { CatalogueKind, CatalogueLink } from '@/lib/registry/catalogue';
 import type { Translate } from './i18n';
-import { LicenceLine } from './LicenceLine';
+import { colon } from './i18n';
+import { LicenceLine, LicenceVerdict } from './LicenceLine';
 import { whereLabel } from './where';
 
 export interface PanelProps {
   result: LookupResult;
   t: Translate;
-  /** "code.gouv.fr, FLOSS-PSO · updated 2 days ago": where the answer came from. */
+  /** "Data from 22 Sept 2025 · code.gouv.fr, FLOSS-PSO": where the answer came from, and the date of its data. */
   footer?: string;
   collapsed?: boolean;
   onToggle?: () => void;
@@ -22,11 +23,12 @@ export interface PanelProps {
   mode?: 'panel' | 'badge';
   /** The name an unnamed body's account gives itself on its forge (shown as such, with its login). */
   accountName?: string;
-  /** UI language, for country names. */
+  /** The language the UI text is in (`lang` attribute, country names, dates): see messagesLanguage(). */
   lang?: string;
 }
 
-const CATALOGUE_LABEL: Record<CatalogueKind, string> = {
+/** The message key of each catalogue link's label (popup too). */
+export const CATALOGUE_LABEL: Record<CatalogueKind, string> = {
   'code-gouv-fr': 'catalogue_code_gouv_fr',
   sill: 'catalogue_sill',
   'software-heritage': 'catalogue_software_heritage',
@@ -35,14 +37,15 @@ const CATALOGUE_LABEL: Record<CatalogueKind, string> = {
 };
 
 const BODY_ID = 'ospo-lens-body';
+const TITLE_ID = 'ospo-lens-title';
 
 /** The injected panel. Test hooks (`data-testid`, `data-status`…) are a contract: see DESIGN.md §5. */
 export function Panel({ result, t, footer, collapsed = false, onToggle, facts, mode = 'panel', accountName, lang = 'en' }: PanelProps) {
   const { organisation } = result;
-  if (!result.publicSector || !organisation) return facts ? <LicenceCard t={t} facts={facts} mode={mode} collapsed={collapsed} onToggle={onToggle} /> : null;
+  if (!result.publicSector || !organisation) return facts ? <LicenceCard t={t} facts={facts} mode={mode} collapsed={collapsed} onToggle={onToggle} lang={lang} /> : null;
   if (mode === 'badge')
     return (
-      <section class="panel badge-mode" data-testid="ospo-panel" data-status="public-sector" data-mode="badge" aria-label={t('panelLabel')}>
+      <section class="panel badge-mode" lang={lang} data-testid="ospo-panel" data-status="public-sector" data-mode="badge" aria-label={t('panelLabel')}>
         <button type="button" class="badge-button" aria-expanded={!collapsed} aria-controls={BODY_ID} onClick={onToggle} title={organisation.name}>
           <span class="badge">{t('publicSector')}</span>
           <span class="badge-name">{organisation.name}</span>
@@ -57,8 +60,9 @@ export function Panel({ result, t, footer, collapsed = false, onToggle, facts, m
       </section>
     );
   return (
-    <section class="panel" data-testid="ospo-panel" data-status="public-sector" data-mode="panel" aria-label={t('panelLabel')}>
+    <section class={collapsed ? 'panel collapsed' : 'panel'} lang={lang} data-testid="ospo-panel" data-status="public-sector" data-mode="panel" aria-labelledby={TITLE_ID}>
       <Head result={result} t={t} accountName={accountName} lang={lang}>
+        {collapsed && <Verdict facts={facts} t={t} />}
         {onToggle && (
           <button type="button" class="toggle" aria-expanded={!collapsed} aria-controls={BODY_ID} onClick={onToggle} title={t(collapsed ? 'expand' : 'collapse')}>
             <span aria-hidden="true">{collapsed ? '▸' : '▾'}</span>
@@ -78,19 +82,25 @@ export function Panel({ result, t, footer, collapsed = false, onToggle, facts, m
 function Head({ result, t, children, accountName, lang }: { result: LookupResult; t: Translate; children?: ComponentChildren; accountName?: string; lang: string }) {
   const organisation = result.organisation!;
   const where = whereLabel(organisation, t, lang);
+  const shown = organisation.named ? organisation.name : (accountName ?? organisation.login);
+  // One line: the badge, then the body's name with where it is (wrapping together when open, cut with an ellipsis
+  // when folded; the full text is the title), then the folded licence verdict and the toggle.
   return (
     <header class="head">
       <span class="badge">{t('publicSector')}</span>
-      <span class="org" data-testid="org-name" data-named={String(organisation.named)}>
-        {organisation.named ? organisation.name : (accountName ?? organisation.login)}
-      </span>
-      {/* No name in any list: the account's login, or the name it gives itself, said to be so; never a URL. */}
-      {!organisation.named && (
-        <span class="muted" data-testid="org-login">
-          · {accountName ? `${organisation.login}, ${t('ownAccountName')}` : t('unnamedBody')}
+      <h2 class="who" id={TITLE_ID} title={[shown, where].filter(Boolean).join(' · ')}>
+        <span class="org" data-testid="org-name" data-named={String(organisation.named)}>
+          {shown}
         </span>
-      )}
-      {where && <span class="country">({where})</span>}
+        {/* No name in any list: the account's login, or the name it gives itself, said to be so; never a URL. */}
+        {!organisation.named && (
+          <span class="muted" data-testid="org-login">
+            {' '}
+            · {accountName ? `${organisation.login}, ${t('ownAccountName')}` : t('unnamedBody')}
+          </span>
+        )}
+        {where && <span class="country"> ({where})</span>}
+      </h2>
       {children}
     </header>
   );
@@ -101,12 +111,27 @@ function Body({ result, t, facts, footer, lang }: { result: LookupResult; t: Tra
   const { organisation, ospo } = result;
   const publiccode = facts && facts !== 'loading' ? facts.publiccode : undefined;
   const catalogue: CatalogueLink[] = publiccode ? [...result.catalogue, { kind: 'publiccode', url: publiccode.url }] : result.catalogue;
+  // The policy once: not again when it is the OSPO's own website.
+  const policyUrl = organisation?.flossPolicy ?? ospo?.policy;
+  const policy = policyUrl && !(ospo && sameUrl(policyUrl, ospo.url)) ? policyUrl : undefined;
+  // "Report an error" stands apart from the catalogues (last, at the end of the row): it opens the source's page.
+  const links = [...catalogue.filter((c) => c.kind !== 'registry-entry'), ...catalogue.filter((c) => c.kind === 'registry-entry')];
   return (
     <div class="body">
       <div class="ospo">
         {ospo ? (
           <>
-            <div class="label">{ospo.scope === 'nearest' ? <>{t('noOspo')} <strong>{t('nearestOspo')}</strong></> : t(ospo.kind === 'contact' ? 'sourceContact' : 'ospo')}</div>
+            <div class="label">
+              {ospo.scope === 'nearest' ? (
+                <>
+                  {t('noOspo')} <strong>{t('nearestOspo')}</strong>
+                </>
+              ) : ospo.kind === 'contact' ? (
+                t('sourceContact')
+              ) : (
+                <abbr title={t('ospoExpansion')}>{t('ospo')}</abbr>
+              )}
+            </div>
             <div data-testid="ospo-name" data-ospo-scope={ospo.scope} class="ospo-name">
               {ospo.name}
             </div>
@@ -127,7 +152,8 @@ function Body({ result, t, facts, footer, lang }: { result: LookupResult; t: Tra
             {result.publicCatalogue && (
               <>
                 {' '}
-                {t('publicCatalogue')}:{' '}
+                {t('publicCatalogue')}
+                {colon(lang)}{' '}
                 <a data-testid="public-catalogue" href={result.publicCatalogue.url} target="_blank" rel="noopener noreferrer">
                   {result.publicCatalogue.label}
                 </a>
@@ -140,17 +166,20 @@ function Body({ result, t, facts, footer, lang }: { result: LookupResult; t: Tra
             {t('openSourcePage')}
           </a>
         )}
-        {(organisation?.flossPolicy ?? ospo?.policy) && (
-          <a data-testid="floss-policy" href={organisation?.flossPolicy ?? ospo?.policy} target="_blank" rel="noopener noreferrer">
+        {policy && (
+          <a data-testid="floss-policy" href={policy} target="_blank" rel="noopener noreferrer">
             {t('flossPolicy')}
           </a>
         )}
       </div>
       <LicenceLine facts={facts} t={t} lang={lang} />
       <nav class="catalogues" data-testid="catalogue-links" aria-label={t('catalogues')}>
-        <span class="label">{t('catalogues')}:</span>
-        {catalogue.map((c) => (
-          <a key={c.kind} data-catalogue={c.kind} href={c.url} target="_blank" rel="noopener noreferrer">
+        <span class="label">
+          {t('catalogues')}
+          {colon(lang)}
+        </span>
+        {links.map((c) => (
+          <a key={c.kind} data-catalogue={c.kind} href={c.url} target="_blank" rel="noopener noreferrer" class={c.kind === 'registry-entry' ? 'report' : undefined}>
             {t(CATALOGUE_LABEL[c.kind])}
           </a>
         ))}
@@ -162,7 +191,7 @@ function Body({ result, t, facts, footer, lang }: { result: LookupResult; t: Tra
       )}
       {footer && (
         <footer class="foot" data-testid="registry-footer">
-          {t('registryFooter', footer)}
+          {footer}
         </footer>
       )}
     </div>
@@ -170,29 +199,40 @@ function Body({ result, t, facts, footer, lang }: { result: LookupResult; t: Tra
 }
 
 /** The licence card alone, for a repository that is not in the registry (the "everywhere" option). */
-function LicenceCard({ t, facts, mode, collapsed, onToggle }: { t: Translate; facts: RepoFacts | 'loading'; mode: 'panel' | 'badge'; collapsed: boolean; onToggle?: () => void }) {
+function LicenceCard({ t, facts, mode, collapsed, onToggle, lang }: { t: Translate; facts: RepoFacts | 'loading'; mode: 'panel' | 'badge'; collapsed: boolean; onToggle?: () => void; lang: string }) {
   if (mode === 'badge')
     return (
-      <section class="panel badge-mode" data-testid="ospo-panel" data-status="not-listed" data-mode="badge" aria-label={t('panelLabel')}>
+      <section class="panel badge-mode" lang={lang} data-testid="ospo-panel" data-status="not-listed" data-mode="badge" aria-label={t('panelLabel')}>
         <button type="button" class="badge-button" aria-expanded={!collapsed} aria-controls={BODY_ID} onClick={onToggle}>
           <span class="badge-name">{t('licenceLabel')}</span>
           <span aria-hidden="true">{collapsed ? '▸' : '▾'}</span>
         </button>
         {!collapsed && (
           <div class="badge-body body" id={BODY_ID}>
-            <LicenceLine facts={facts} t={t} />
+            <LicenceLine facts={facts} t={t} lang={lang} />
           </div>
         )}
       </section>
     );
   return (
-    <section class="panel" data-testid="ospo-panel" data-status="not-listed" data-mode="panel" aria-label={t('panelLabel')}>
+    <section class="panel" lang={lang} data-testid="ospo-panel" data-status="not-listed" data-mode="panel" aria-label={t('panelLabel')}>
       <header class="head">
         <span class="label">{t('popupNotListed')}</span>
       </header>
       <div class="body">
-        <LicenceLine facts={facts} t={t} />
+        <LicenceLine facts={facts} t={t} lang={lang} />
       </div>
     </section>
   );
+}
+
+/** The folded panel keeps the licence verdict on its one line. */
+function Verdict({ facts, t }: { facts?: RepoFacts | 'loading'; t: Translate }) {
+  if (!facts || facts === 'loading') return null;
+  return <LicenceVerdict licence={facts.licence} t={t} />;
+}
+
+function sameUrl(a: string, b: string): boolean {
+  const norm = (u: string) => u.toLowerCase().replace(/^https?:\/\/(www\.)?/, '').replace(/\/+$/, '');
+  return norm(a) === norm(b);
 }

@@ -1,10 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
+import type { LicenceFacts } from '@/lib/facts/merge';
 import type { RegistryStatus } from '@/lib/messaging/protocol';
 import type { LookupResult } from '@/lib/registry/lookup';
-import type { SearchHit } from '@/lib/registry/search';
-import type { Translate } from './i18n';
-import { RegistryLine } from './RegistrySettings';
+import { shortAccount, type SearchHit } from '@/lib/registry/search';
+import { RegistryLine } from './Freshness';
+import { colon, type Translate } from './i18n';
+import { LicenceVerdict } from './LicenceLine';
+import { CATALOGUE_LABEL } from './Panel';
 import { whereLabel } from './where';
 
 export type PopupState =
@@ -19,83 +22,123 @@ export interface PopupProps {
   /** Shown under the answer, e.g. the offer to enable a self-hosted forge. */
   extra?: ComponentChildren;
   registry?: RegistryStatus;
+  /** The language the UI text is in (messagesLanguage). */
   locale?: string;
+  /** The licence the tab's panel showed, when the background still has it (never asked for the popup). */
+  licence?: LicenceFacts;
+  /** Panels on forge pages: on (undefined while the settings are read). */
+  panelsOn?: boolean;
+  onPanels?: (on: boolean) => void;
   onSearch?: (query: string) => Promise<SearchHit[]>;
-  onRefresh?: () => Promise<string>;
   onOptions?: () => void;
+  /** The first-run page: what the extension does, privacy, forges. */
+  helpUrl?: string;
+  version?: string;
   suggestUrl?: string;
 }
 
-/** The toolbar popup: what the current tab is, a search over the registry, and the registry's state. */
-export function Popup({ state, t, extra, registry, locale = 'en', onSearch, onRefresh, onOptions, suggestUrl }: PopupProps) {
+/** The toolbar popup: the current tab's answer, a search over the registry, panels on/off, the registry's state. */
+export function Popup({ state, t, extra, registry, locale = 'en', licence, panelsOn, onPanels, onSearch, onOptions, helpUrl, version, suggestUrl }: PopupProps) {
   const status = state.status === 'ready' ? (state.result.publicSector ? 'public-sector' : state.result.kind === 'other' ? 'not-repository' : 'not-listed') : state.status;
   return (
-    <main data-testid="popup" data-status={status}>
-      <h1>{t('actionTitle')}</h1>
-      <section aria-live="polite">
-        <PopupBody state={state} t={t} locale={locale} />
+    <main data-testid="popup" data-status={status} lang={locale}>
+      <header class="spread head">
+        <h1>{t('extShortName')}</h1>
+        {onPanels && (
+          <label class="switch small">
+            <input type="checkbox" role="switch" data-testid="panels-switch" checked={panelsOn ?? true} disabled={panelsOn === undefined} onChange={(e) => onPanels(e.currentTarget.checked)} />
+            {t('panelsSwitch')}
+          </label>
+        )}
+      </header>
+      <section class="card answer" aria-live="polite" aria-busy={state.status === 'loading'}>
+        <PopupBody state={state} t={t} locale={locale} licence={licence} suggestUrl={suggestUrl} />
         {extra}
       </section>
-      {onSearch && <Search t={t} onSearch={onSearch} />}
+      {onSearch && <Search t={t} onSearch={onSearch} locale={locale} />}
       <footer class="popup-foot">
-        <RegistryLine status={registry} t={t} locale={locale} now={Date.now()} />
-        <p class="actions">
-          {onRefresh && <RefreshButton t={t} onRefresh={onRefresh} />}
+        <RegistryLine status={registry} t={t} lang={locale} now={Date.now()} />
+        <p class="row small">
           {onOptions && (
             <button type="button" onClick={onOptions}>
               {t('openOptions')}
             </button>
           )}
-          {suggestUrl && (
-            <a href={suggestUrl} target="_blank" rel="noopener noreferrer">
-              {t('suggestEntry')}
+          {helpUrl && (
+            <a href={helpUrl} target="_blank" rel="noopener noreferrer">
+              {t('help')}
             </a>
           )}
+          {version && <span class="muted">{t('version', version)}</span>}
         </p>
       </footer>
     </main>
   );
 }
 
-function PopupBody({ state, t, locale }: { state: PopupState; t: Translate; locale: string }) {
-  if (state.status === 'loading') return <p class="muted" aria-busy="true">…</p>;
+function PopupBody({ state, t, locale, licence, suggestUrl }: { state: PopupState; t: Translate; locale: string; licence?: LicenceFacts; suggestUrl?: string }) {
+  if (state.status === 'loading') return <p class="muted">{t('popupLoading')}</p>;
   if (state.status === 'unavailable') return <p>{t('popupUnavailable')}</p>;
   if (state.status === 'error') return <p role="alert">{t('popupError', state.message)}</p>;
   const { result } = state;
-  if (!result.publicSector || !result.organisation) return <p>{t(result.kind === 'other' ? 'popupNotRepo' : 'popupNotListed')}</p>;
-  const where = whereLabel(result.organisation, t, locale);
-  return (
-    <>
-      <p>
-        <strong>{t(result.kind === 'repository' ? 'popupPublicRepo' : 'popupPublicOrg')}</strong>
-      </p>
-      <p>
-        {t('popupOwner')}: <span data-testid="org-name">{result.organisation.name}</span>
-        {!result.organisation.named && <> · {t('unnamedBody')}</>}
-        {where && ` (${where})`}
-      </p>
-      {result.ospo ? (
+  if (!result.publicSector || !result.organisation)
+    return result.kind === 'other' ? (
+      <p>{t('popupNotRepo')}</p>
+    ) : (
+      <>
         <p>
-          {result.ospo.scope === 'nearest' ? t('nearestOspo') : t(result.ospo.kind === 'contact' ? 'sourceContact' : 'ospo')}:{' '}
-          <span data-testid="ospo-name" data-ospo-scope={result.ospo.scope}>
-            {result.ospo.name}
+          <strong>{t('popupNotListed')}</strong>
+        </p>
+        <p class="small muted">{t('popupNotListedHelp')}</p>
+        {suggestUrl && (
+          <p class="small">
+            <a href={suggestUrl} target="_blank" rel="noopener noreferrer">
+              {t('suggestEntry')}
+            </a>
+          </p>
+        )}
+      </>
+    );
+  const o = result.organisation;
+  const where = whereLabel(o, t, locale);
+  const ospo = result.ospo;
+  return (
+    <div class="stack">
+      <p class="row">
+        <span class="badge">{t('publicSector')}</span>
+        <span class="small muted">{t(result.kind === 'repository' ? 'popupPublicRepo' : 'popupPublicOrg')}</span>
+      </p>
+      <p>
+        <strong data-testid="org-name">{o.name}</strong>
+        {!o.named && <span class="muted"> · {t('unnamedBody')}</span>}
+        {where && <span class="muted"> ({where})</span>}
+      </p>
+      {ospo ? (
+        <p>
+          <span class="muted">
+            {ospo.scope === 'nearest' ? t('nearestOspo') : t(ospo.kind === 'contact' ? 'sourceContact' : 'ospo')}
+            {colon(locale)}
+          </span>{' '}
+          <span data-testid="ospo-name" data-ospo-scope={ospo.scope}>
+            {ospo.name}
           </span>
-          {result.ospo.email && (
+          {ospo.email && (
             <>
               {' · '}
-              <a data-testid="ospo-email" href={`mailto:${result.ospo.email}`}>
-                {result.ospo.email}
+              <a data-testid="ospo-email" href={`mailto:${ospo.email}`}>
+                {ospo.email}
               </a>
             </>
           )}
         </p>
       ) : (
         <p data-testid="no-ospo">
-          {result.organisation.country || result.organisation.international ? t('noOspoKnown', whereLabel({ country: result.organisation.country, international: result.organisation.international }, t, locale)) : t('noOspo')}
+          {o.country || o.international ? t('noOspoKnown', whereLabel({ country: o.country, international: o.international }, t, locale)) : t('noOspo')}
           {result.publicCatalogue && (
             <>
               {' '}
-              {t('publicCatalogue')}:{' '}
+              {t('publicCatalogue')}
+              {colon(locale)}{' '}
               <a data-testid="public-catalogue" href={result.publicCatalogue.url} target="_blank" rel="noopener noreferrer">
                 {result.publicCatalogue.label}
               </a>
@@ -103,11 +146,29 @@ function PopupBody({ state, t, locale }: { state: PopupState; t: Translate; loca
           )}
         </p>
       )}
-    </>
+      {licence && (
+        <p data-testid="popup-licence">
+          <span class="muted">
+            {t('licenceLabel')}
+            {colon(locale)}
+          </span>{' '}
+          <LicenceVerdict licence={licence} t={t} />
+        </p>
+      )}
+      {result.catalogue.length > 0 && (
+        <p class="row small" data-testid="popup-links">
+          {result.catalogue.map((c) => (
+            <a key={c.kind} data-catalogue={c.kind} href={c.url} target="_blank" rel="noopener noreferrer">
+              {t(CATALOGUE_LABEL[c.kind])}
+            </a>
+          ))}
+        </p>
+      )}
+    </div>
   );
 }
 
-function Search({ t, onSearch }: { t: Translate; onSearch: (q: string) => Promise<SearchHit[]> }) {
+function Search({ t, onSearch, locale }: { t: Translate; onSearch: (q: string) => Promise<SearchHit[]>; locale: string }) {
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | undefined>();
   const latest = useRef(0); // an answer for an older query never replaces a newer one
@@ -119,7 +180,7 @@ function Search({ t, onSearch }: { t: Translate; onSearch: (q: string) => Promis
   };
   return (
     <section class="search" aria-labelledby="search-label">
-      <label id="search-label" for="search">
+      <label id="search-label" for="search" class="small">
         {t('searchLabel')}
       </label>
       <input id="search" type="search" data-testid="search" value={query} placeholder={t('searchPlaceholder')} onInput={(e) => void run(e.currentTarget.value)} autocomplete="off" />
@@ -127,14 +188,24 @@ function Search({ t, onSearch }: { t: Translate; onSearch: (q: string) => Promis
         <ul data-testid="search-results" aria-label={t('searchResults')}>
           {hits.length === 0 && <li class="muted">{t('searchNone')}</li>}
           {hits.map((h) => (
-            <li key={h.account}>
-              <a href={h.account} target="_blank" rel="noopener noreferrer">
-                {h.name}
-              </a>{' '}
-              <span class="muted">{h.country}</span>
+            <li key={h.accounts[0]}>
+              <strong>{h.name}</strong>
+              {!h.named && <span class="muted"> · {t('unnamedBody')}</span>}
+              {h.country && <span class="muted"> ({h.country})</span>}
+              <div class="small">
+                {h.accounts.map((a, i) => (
+                  <span key={a}>
+                    {i > 0 && ' · '}
+                    <a href={a} target="_blank" rel="noopener noreferrer" class="url">
+                      {shortAccount(a)}
+                    </a>
+                  </span>
+                ))}
+              </div>
               {h.ospo && (
-                <div class="muted">
-                  {t('ospo')}: {h.ospo.name}
+                <div class="small muted">
+                  {t('ospo')}
+                  {colon(locale)} {h.ospo.name}
                   {h.ospo.email && (
                     <>
                       {' · '}
@@ -148,34 +219,5 @@ function Search({ t, onSearch }: { t: Translate; onSearch: (q: string) => Promis
         </ul>
       )}
     </section>
-  );
-}
-
-function RefreshButton({ t, onRefresh }: { t: Translate; onRefresh: () => Promise<string> }) {
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState('');
-  return (
-    <>
-      <button
-        type="button"
-        data-testid="popup-refresh"
-        disabled={busy}
-        aria-busy={busy}
-        onClick={() => {
-          setBusy(true);
-          void onRefresh()
-            .then(setMessage, (e: Error) => setMessage(e.message))
-            .finally(() => setBusy(false));
-        }}
-      >
-        {busy ? t('refreshing') : t('refreshNow')}
-      </button>
-      {message && (
-        <span role="status" class="muted">
-          {' '}
-          {message}
-        </span>
-      )}
-    </>
   );
 }

@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
-import { formatAge, formatNumber } from '@/lib/i18n/format';
+import { formatAge, formatDate } from '@/lib/i18n/format';
+import { reasonInWords } from '@/lib/i18n/reasons';
 import type { RefreshSummary, RegistryStatus } from '@/lib/messaging/protocol';
-import type { Translate } from './i18n';
+import { RegistryLine } from './Freshness';
+import { plural, type Translate } from './i18n';
 
 export interface RegistrySettingsProps {
   status: RegistryStatus | undefined;
@@ -19,7 +21,25 @@ export interface RegistrySettingsProps {
   onRemoveCustom: (url: string) => void;
 }
 
-/** Options: the registry's sources (on/off, URL, last success, last error), refresh, custom registries. */
+/** A failure reason as the user reads it (the original, English one in the title). */
+export function Reason({ reason, t }: { reason: string; t: Translate }) {
+  const { key, subs } = reasonInWords(reason);
+  return <span title={reason}>{t(key, subs)}</span>;
+}
+
+/** `https://code.gouv.fr/data/comptes-organismes-publics.yml` → `code.gouv.fr/…/comptes-organismes-publics.yml`. */
+export function shortUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    const parts = u.pathname.split('/').filter(Boolean);
+    const path = parts.length > 1 ? `/…/${parts.at(-1)}` : u.pathname === '/' ? '' : u.pathname;
+    return `${u.host}${path}`;
+  } catch {
+    return url;
+  }
+}
+
+/** Options: the registry's state and refresh; its sources (on/off, data date, last success, last error); custom registries. */
 export function RegistrySettings(p: RegistrySettingsProps) {
   const { status, t } = p;
   const [busy, setBusy] = useState(false);
@@ -37,91 +57,101 @@ export function RegistrySettings(p: RegistrySettingsProps) {
     }
   };
   return (
-    <section aria-labelledby="registry-heading">
-      <h2 id="registry-heading">{t('registryHeading')}</h2>
-      <RegistryLine status={status} t={t} locale={p.locale} now={p.now} />
-      <p>
-        <button type="button" data-testid="refresh-now" onClick={() => void refresh()} disabled={busy} aria-busy={busy}>
-          {busy ? t('refreshing') : t('refreshNow')}
-        </button>{' '}
-        <label>
-          {t('refreshInterval')}{' '}
-          <select value={String(p.refreshHours)} onChange={(e) => p.onInterval(Number(e.currentTarget.value))}>
-            <option value="6">{t('every6h')}</option>
-            <option value="24">{t('every24h')}</option>
-            <option value="168">{t('every168h')}</option>
-          </select>
-        </label>
-      </p>
-      <div role="status" data-testid="refresh-outcome">
-        {typeof outcome === 'string' && <p>{outcome}</p>}
-        {outcome && typeof outcome === 'object' && (
-          <>
-            <p>{t('refreshOutcome', [String(outcome.updated.length), String(outcome.notModified.length), String(outcome.failed.length), String(outcome.rejected)])}</p>
-            <ul>
-              {outcome.failed.map((f) => (
-                <li key={f.id}>{t('refreshFailedSource', [status?.sources.find((s) => s.id === f.id)?.title ?? f.id, f.reason])}</li>
-              ))}
-            </ul>
-          </>
-        )}
-      </div>
-      <h3>{t('sourcesHeading')}</h3>
-      <ul class="sources" data-testid="sources">
-        {status?.sources.map((s) => (
-          <li key={s.id} data-source={s.id}>
-            <label>
-              <input type="checkbox" checked={!p.disabledSources.includes(s.id)} onChange={(e) => p.onToggleSource(s.id, e.currentTarget.checked)} /> <strong>{s.title}</strong>
-            </label>{' '}
-            <a href={s.fetchUrl ?? s.upstream} target="_blank" rel="noopener noreferrer" class="url">
-              {s.fetchUrl ?? s.upstream}
-            </a>
-            <div class="muted">
-              {t('sourceEntries', [formatNumber(s.kept, p.locale), formatNumber(s.rejected, p.locale)])} ·{' '}
-              {!s.fetchUrl ? t('sourceBundledOnly') : s.lastSuccess ? t('sourceLastSuccess', formatAge(s.lastSuccess, p.now, p.locale)) : t('sourceNever')}
-              {s.lastError && <span class="error"> · {t('sourceLastError', s.lastError)}</span>}
-              {s.custom && (
-                <>
-                  {' '}
-                  <button type="button" onClick={() => p.onRemoveCustom(s.fetchUrl ?? s.upstream)} aria-label={t('customRemove', s.fetchUrl ?? s.upstream)}>
-                    ✕
-                  </button>
-                </>
-              )}
-            </div>
-          </li>
-        ))}
-      </ul>
-      <h3>{t('customHeading')}</h3>
-      <p class="muted">{t('customIntro')}</p>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void p.onAddCustom(customUrl.trim()).then((m) => {
-            setCustomMessage(m);
-            setCustomUrl('');
-          });
-        }}
-      >
-        <label>
-          {t('customUrl')}{' '}
-          <input type="url" required pattern="https://.*" value={customUrl} data-testid="custom-url" onInput={(e) => setCustomUrl(e.currentTarget.value)} />
-        </label>{' '}
-        <button type="submit">{t('customAdd')}</button>
-      </form>
-      <p role="status" data-testid="custom-message">
-        {customMessage}
-      </p>
-    </section>
-  );
-}
-
-export function RegistryLine({ status, t, locale, now }: { status: RegistryStatus | undefined; t: Translate; locale: string; now: number }) {
-  if (!status) return null;
-  const age = status.origin === 'bundled' ? t('registryBundled') : t('registryAge', formatAge(Date.parse(status.generatedAt), now, locale));
-  return (
-    <p data-testid="registry-line" data-origin={status.origin}>
-      {t('registrySummary', [formatNumber(status.entries, locale), formatNumber(status.ospos, locale)])} · {age}
-    </p>
+    <>
+      <section class="card" aria-labelledby="registry-heading">
+        <h2 id="registry-heading">{t('registryHeading')}</h2>
+        <RegistryLine status={status} t={t} lang={p.locale} now={p.now} />
+        <p class="row">
+          <button type="button" class="primary" data-testid="refresh-now" onClick={() => void refresh()} disabled={busy} aria-busy={busy}>
+            {busy ? t('refreshing') : t('refreshNow')}
+          </button>
+          <label class="row">
+            {t('refreshInterval')}
+            <select value={String(p.refreshHours)} onChange={(e) => p.onInterval(Number(e.currentTarget.value))}>
+              <option value="6">{t('every6h')}</option>
+              <option value="24">{t('every24h')}</option>
+              <option value="168">{t('every168h')}</option>
+            </select>
+          </label>
+        </p>
+        <div role="status" data-testid="refresh-outcome">
+          {typeof outcome === 'string' && <p>{outcome}</p>}
+          {outcome && typeof outcome === 'object' && (
+            <>
+              <p>{t('refreshOutcome', [String(outcome.updated.length), String(outcome.notModified.length), String(outcome.failed.length), String(outcome.rejected)])}</p>
+              <ul>
+                {outcome.failed.map((f) => (
+                  <li key={f.id}>
+                    {status?.sources.find((s) => s.id === f.id)?.title ?? f.id}: <Reason reason={f.reason} t={t} /> {t('lastGoodKept')}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      </section>
+      <section class="card" aria-labelledby="sources-heading">
+        <h2 id="sources-heading">{t('sourcesHeading')}</h2>
+        <ul class="sources" data-testid="sources">
+          {status?.sources.map((s) => {
+            const url = s.fetchUrl ?? s.upstream;
+            return (
+              <li key={s.id} data-source={s.id}>
+                <div class="spread">
+                  <label class="switch">
+                    <input type="checkbox" role="switch" checked={!p.disabledSources.includes(s.id)} onChange={(e) => p.onToggleSource(s.id, e.currentTarget.checked)} />
+                    <strong>{s.title}</strong>
+                  </label>
+                  {s.custom && (
+                    <button type="button" class="icon" onClick={() => p.onRemoveCustom(url)} aria-label={t('customRemove', url)} title={t('customRemove', url)}>
+                      ✕
+                    </button>
+                  )}
+                </div>
+                <div class="small">
+                  <a href={url} target="_blank" rel="noopener noreferrer" class="url" title={url}>
+                    {shortUrl(url)}
+                  </a>
+                </div>
+                <div class="small muted">
+                  {plural(t, 'sourceKept', s.kept, p.locale)}
+                  {s.rejected > 0 && <> · {plural(t, 'sourceRejected', s.rejected, p.locale)}</>}
+                  {s.dataDate && <> · {t('sourceDataDate', formatDate(s.dataDate, p.locale))}</>} ·{' '}
+                  {!s.fetchUrl ? t('sourceBundledOnly') : s.lastSuccess ? t('sourceLastSuccess', formatAge(s.lastSuccess, p.now, p.locale)) : t('sourceNever')}
+                </div>
+                {s.lastError && (
+                  <div class="small warn">
+                    {t('sourceLastError')} <Reason reason={s.lastError} t={t} />
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      <section class="card" aria-labelledby="custom-heading">
+        <h2 id="custom-heading">{t('customHeading')}</h2>
+        <p class="muted small">{t('customIntro')}</p>
+        <form
+          class="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void p.onAddCustom(customUrl.trim()).then((m) => {
+              setCustomMessage(m);
+              setCustomUrl('');
+            });
+          }}
+        >
+          <label class="row">
+            {t('customUrl')}
+            <input type="url" required pattern="https://.*" value={customUrl} data-testid="custom-url" onInput={(e) => setCustomUrl(e.currentTarget.value)} />
+          </label>
+          <button type="submit">{t('customAdd')}</button>
+        </form>
+        <p role="status" data-testid="custom-message">
+          {customMessage}
+        </p>
+      </section>
+    </>
   );
 }

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { clearFacts, getFact, putFact } from '@/lib/cache/db';
 import { fetchForge } from '@/lib/facts/fetch';
+import type { LicenceFacts } from '@/lib/facts/merge';
 import { accountName, gitlabProjectVisibility, licenceFacts, publiccodeFacts } from '@/lib/facts/repo-facts';
 import { parsePageUrl } from '@/lib/forges';
 import type { RegistryStatus } from '@/lib/messaging/protocol';
@@ -13,6 +14,7 @@ import { activeRegistry, checkCustomRegistry, recompile, refreshNow, sourceDefs,
 import { knownForgeOf, knownForges } from '@/lib/registry/forges';
 import { forgeOfHost, lookup, provenance } from '@/lib/registry/lookup';
 import { searchRegistry, sourceLabel } from '@/lib/registry/search';
+import { answerDataDate, freshnessOf } from '@/lib/registry/freshness';
 import { SOURCES } from '@/lib/registry/sources';
 import { getSettings, migrateLegacySettings, setSettings } from '@/lib/storage/settings';
 
@@ -23,6 +25,13 @@ export default defineBackground(() => {
   // can close storage.local to content scripts altogether. Firefox has no such switch (only for storage.session).
   void (browser.storage.local as unknown as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> }).setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch(() => undefined);
   const index = async () => (await activeRegistry()).index;
+  /** The licences panels showed lately, by page URL, for the popup (memory only: gone with the service worker). */
+  const shownLicences = new Map<string, LicenceFacts>();
+  const remember = (url: string, licence: LicenceFacts) => {
+    shownLicences.delete(url);
+    shownLicences.set(url, licence);
+    if (shownLicences.size > 50) shownLicences.delete(shownLicences.keys().next().value!);
+  };
   const factsDeps = { fetchText: (u: string) => fetchForge(u), getFact, putFact, now: Date.now };
   /** A repository page's reference on its forge, and the country whose licence policy applies to it. */
   async function repository(url: string) {
@@ -36,8 +45,10 @@ export default defineBackground(() => {
     const [{ index: i, origin }, states, enabled, settings] = await Promise.all([activeRegistry(), sourceStates(), sourceDefs(), getSettings()]);
     const r = i.registry;
     const all = [...SOURCES.map((d) => ({ def: d, custom: false })), ...enabled.filter((d) => d.id.startsWith('custom:')).map((d) => ({ def: d, custom: true }))];
+    const live = all.filter(({ def }) => def.fetchUrl && !settings.disabledSources.includes(def.id)).map(({ def }) => def.id);
     return {
       generatedAt: r.generatedAt,
+      freshness: freshnessOf(r.sources, states, live),
       entries: r.entries.length,
       ospos: r.ospos.length,
       origin,
@@ -55,6 +66,7 @@ export default defineBackground(() => {
           error: report?.error,
           lastSuccess: states[def.id]?.lastSuccess,
           lastError: states[def.id]?.lastError,
+          dataDate: report?.dataDate,
         };
       }),
     };
@@ -69,7 +81,9 @@ export default defineBackground(() => {
     lookup: async ({ url, kind }) => lookup(await index(), url, kind),
     repoFacts: async ({ url, page }) => {
       const { ref, country } = await repository(url);
-      return { licence: await licenceFacts(factsDeps, ref, page, country) };
+      const licence = await licenceFacts(factsDeps, ref, page, country);
+      remember(url, licence);
+      return { licence };
     },
     accountName: async ({ url }) => {
       const i = await index();
@@ -84,8 +98,10 @@ export default defineBackground(() => {
     },
     registryStatus,
     provenance: async ({ url }) => {
-      const { index: i, origin } = await activeRegistry();
-      return { sources: [...new Set(provenance(i, url).map(sourceLabel))], generatedAt: i.registry.generatedAt, origin };
+      const { index: i } = await activeRegistry();
+      const ids = provenance(i, url);
+      const dataDate = answerDataDate(ids, i.registry.sources);
+      return { sources: [...new Set(ids.map(sourceLabel))], ...(dataDate ? { dataDate } : {}) };
     },
     search: async ({ query }) => searchRegistry(await index(), query),
     refreshNow: async () => {
@@ -110,9 +126,10 @@ export default defineBackground(() => {
       return { host, known, enabled };
     },
     contentSettings: async () => {
-      const { panelCollapsed, privateRepos, licenceEverywhere } = await getSettings();
-      return { panelCollapsed, privateRepos, licenceEverywhere };
+      const { panelCollapsed, privateRepos, licenceEverywhere, panelsHidden } = await getSettings();
+      return { panelCollapsed, privateRepos, licenceEverywhere, panelsHidden };
     },
+    knownLicence: async ({ url }) => shownLicences.get(url) ?? null,
     setPanelCollapsed: async ({ collapsed }) => {
       await setSettings({ panelCollapsed: collapsed });
       return true as const;
@@ -158,6 +175,8 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // An update from 0.1 brings its settings over from storage.local, once; a fresh install reads nothing there.
     const migrated = reason === 'update' ? migrateLegacySettings().then((moved) => (moved ? recompile() : undefined)) : Promise.resolve();
+    // First run: what the extension does, privacy, which forges are on (the popup's "Help" opens it again).
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => undefined);
     void migrated.catch((error: unknown) => console.warn('[ospo-lens] settings migration failed', error)).then(followGrants).then(schedule);
   });
   browser.runtime.onStartup.addListener(() => void followGrants().then(schedule));

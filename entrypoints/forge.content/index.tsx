@@ -3,7 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ask } from '@/lib/messaging/client';
 import { createPageFlow } from '@/lib/content/page-flow';
 import { detectPage, readAccountName, readLayout, type Detection } from '@/lib/forges/detect';
-import { formatAge } from '@/lib/i18n/format';
+import { formatDate, messagesLanguage } from '@/lib/i18n/format';
 import { PanelMount } from './mount';
 
 /** How long to wait for a page's markers after a navigation before deciding it is not a repository page. */
@@ -24,9 +24,11 @@ export default defineContentScript({
     global[INSTANCE] = () => ctx.isValid;
 
     const t = (key: string, subs?: string | string[]) => browser.i18n.getMessage(key as never, subs);
+    // The language the messages are really in (a pt-BR browser reads English): the panel's `lang`, dates, countries.
+    const lang = messagesLanguage(browser.i18n.getUILanguage());
     // Settings live where content scripts cannot write them: read by message, and the one this script changes, set by message.
-    const mount = new PanelMount(t, (collapsed) => void ask('setPanelCollapsed', { collapsed }).catch(() => undefined), browser.i18n.getUILanguage());
-    const settings = ask('contentSettings', {}).catch(() => ({ panelCollapsed: false, privateRepos: false, licenceEverywhere: false }));
+    const mount = new PanelMount(t, (collapsed) => void ask('setPanelCollapsed', { collapsed }).catch(() => undefined), lang);
+    const settings = ask('contentSettings', {}).catch(() => ({ panelCollapsed: false, privateRepos: false, licenceEverywhere: false, panelsHidden: false }));
     void settings.then((s) => s.panelCollapsed && mount.setCollapsed(true));
     const detect = () => detectPage(location.href, document);
 
@@ -45,8 +47,8 @@ export default defineContentScript({
       shownAccountName: (page, login) => readAccountName(page, document, login),
       footer: async (url) => {
         const p = await ask('provenance', { url });
-        const age = p.origin === 'bundled' ? t('registryBundled') : t('registryAge', formatAge(Date.parse(p.generatedAt), Date.now(), browser.i18n.getUILanguage()));
-        return `${p.sources.join(', ')} · ${age}`;
+        const sources = p.sources.join(', ');
+        return p.dataDate ? t('dataFromSources', [formatDate(p.dataDate, lang), sources]) : t('dataSources', sources);
       },
       settings: () => settings,
       // The toolbar badge follows what this tab shows; a failure here must not touch the panel.

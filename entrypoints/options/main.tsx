@@ -10,10 +10,13 @@ import { grantedHosts } from '@/lib/permissions/dynamic-scripts';
 import { forgetRegistryHost, removeHost, requestHosts } from '@/lib/permissions/request';
 import { safeSourceUrl } from '@/lib/registry/source-url';
 import { getSettings, setSettings, type Settings } from '@/lib/storage/settings';
+import { messagesLanguage } from '@/lib/i18n/format';
+import { reasonInWords } from '@/lib/i18n/reasons';
+import { plural } from '@/components/i18n';
 import './options.css';
 
 const t = (key: string, subs?: string | string[]) => browser.i18n.getMessage(key as never, subs);
-const locale = browser.i18n.getUILanguage();
+const locale = messagesLanguage(browser.i18n.getUILanguage());
 
 function Options() {
   const [enabled, setEnabled] = useState<string[]>([]);
@@ -50,8 +53,12 @@ function Options() {
     await refresh();
   };
   const addCustom = async (url: string): Promise<string> => {
+    const inWords = (reason: string) => {
+      const { key, subs } = reasonInWords(reason);
+      return t('customInvalid', t(key, subs));
+    };
     const safe = safeSourceUrl(url);
-    if (!safe.ok) return t('customInvalid', safe.reason);
+    if (!safe.ok) return inWords(safe.reason);
     const host = safe.url.host;
     // The permission is asked first, from this click: the registry's host is the only one it adds, and it is
     // recorded as a registry host (downloads only: no content script runs there).
@@ -59,12 +66,12 @@ function Options() {
     const check = await ask('validateRegistry', { url }, 60_000);
     if (!check.ok) {
       await forgetRegistryHost(host); // refused: its grant goes too
-      return t('customInvalid', check.reason);
+      return inWords(check.reason);
     }
     const current = settings ?? (await getSettings());
     await save({ customRegistries: [...new Set([...current.customRegistries, url])] }, true);
     await refresh(); // its host is a registry host now, not an enabled forge
-    return t('customAdded', String(check.entries));
+    return plural(t, 'customAdded', check.entries, locale);
   };
   const removeCustom = async (url: string) => {
     await save({ customRegistries: (settings?.customRegistries ?? []).filter((u) => u !== url) }, true);
@@ -80,18 +87,29 @@ function Options() {
   return (
     <main>
       <h1>{t('optionsTitle')}</h1>
-      {offer && <EnableForge forge={offer} enabled={enabled.includes(offer.host)} t={t} denied={denied} onEnable={() => void enable([offer.host])} />}
-      <section aria-labelledby="display-heading">
+      {offer && (
+        <div class="card">
+          <EnableForge forge={offer} enabled={enabled.includes(offer.host)} t={t} denied={denied} onEnable={() => void enable([offer.host])} />
+        </div>
+      )}
+      {denied && !offer && (
+        <p role="alert" class="warn">
+          {t('enableDenied')}
+        </p>
+      )}
+      <section class="card stack" aria-labelledby="display-heading">
         <h2 id="display-heading">{t('optDisplayHeading')}</h2>
+        <Toggle testid="opt-panels" label={t('panelsSwitch')} settings={settings} field="panelsHidden" inverted onChange={save} />
         <Toggle testid="opt-licence-everywhere" label={t('optLicenceEverywhere')} settings={settings} field="licenceEverywhere" onChange={save} />
-        <br />
         <Toggle testid="opt-private-repos" label={t('optPrivateRepos')} settings={settings} field="privateRepos" onChange={save} />
       </section>
       <ForgeSettings
         enabled={enabled}
         known={known}
         t={t}
+        lang={locale}
         onEnableAll={(hosts) => void enable(hosts)}
+        onEnable={(host) => void enable([host])}
         onRemove={(host) => void removeHost(host).then(refresh)}
       />
       <RegistrySettings
@@ -115,33 +133,43 @@ function Options() {
         onAddCustom={addCustom}
         onRemoveCustom={(url) => void removeCustom(url)}
       />
-      <section aria-labelledby="privacy-heading">
+      <section class="card" aria-labelledby="privacy-heading">
         <h2 id="privacy-heading">{t('privacyHeading')}</h2>
         <p>{t('privacyText')}</p>
-        <button type="button" onClick={() => void ask('clearCaches', {}).then(() => setCleared(true))}>
-          {t('clearCaches')}
-        </button>{' '}
-        {cleared && <span role="status">{t('cachesCleared')}</span>}
+        <p class="row">
+          <button type="button" onClick={() => void ask('clearCaches', {}).then(() => setCleared(true))}>
+            {t('clearCaches')}
+          </button>
+          {cleared && <span role="status">{t('cachesCleared')}</span>}
+        </p>
       </section>
+      <p class="small muted">
+        {t('version', browser.runtime.getManifest().version)} ·{' '}
+        <a href={browser.runtime.getURL('/welcome.html')}>{t('help')}</a>
+      </p>
     </main>
   );
 }
 
-/** One boolean setting as a labelled checkbox, disabled until the settings are read. */
-function Toggle(p: { testid: string; label: string; settings: Settings | undefined; field: 'licenceEverywhere' | 'privateRepos'; onChange: (patch: Partial<Settings>) => void }) {
+/** One boolean setting as a labelled switch, disabled until the settings are read (`inverted`: the switch means "not"). */
+function Toggle(p: { testid: string; label: string; settings: Settings | undefined; field: 'licenceEverywhere' | 'privateRepos' | 'panelsHidden'; inverted?: boolean; onChange: (patch: Partial<Settings>) => void }) {
+  const value = p.settings?.[p.field] ?? false;
   return (
-    <label>
-      <input
-        type="checkbox"
-        data-testid={p.testid}
-        checked={p.settings?.[p.field] ?? false}
-        disabled={!p.settings}
-        onChange={(e) => p.onChange({ [p.field]: e.currentTarget.checked })}
-      />{' '}
-      {p.label}
-    </label>
+    <div>
+      <label class="switch">
+        <input
+          type="checkbox"
+          role="switch"
+          data-testid={p.testid}
+          checked={p.inverted ? !value : value}
+          disabled={!p.settings}
+          onChange={(e) => p.onChange({ [p.field]: p.inverted ? !e.currentTarget.checked : e.currentTarget.checked })}
+        />
+        {p.label}
+      </label>
+    </div>
   );
 }
 
-document.documentElement.lang = locale.split('-')[0] ?? 'en';
+document.documentElement.lang = locale;
 render(<Options />, document.getElementById('app')!);

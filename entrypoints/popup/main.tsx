@@ -2,14 +2,17 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { EnableForge } from '@/components/EnableForge';
 import { Popup, type PopupState } from '@/components/Popup';
+import type { LicenceFacts } from '@/lib/facts/merge';
+import { messagesLanguage } from '@/lib/i18n/format';
 import { ask } from '@/lib/messaging/client';
 import type { ForgeStatus, RegistryStatus } from '@/lib/messaging/protocol';
 import { openOptionsToEnable, PROMPT_CLOSES_POPUP, requestHosts } from '@/lib/permissions/request';
+import { getSettings, setSettings } from '@/lib/storage/settings';
 import './popup.css';
 
 const t = (key: string, subs?: string | string[]) => browser.i18n.getMessage(key as never, subs);
-const locale = browser.i18n.getUILanguage();
-document.documentElement.lang = locale.split('-')[0] ?? 'en';
+const locale = messagesLanguage(browser.i18n.getUILanguage());
+document.documentElement.lang = locale;
 const SUGGEST_URL = 'https://github.com/codegouvfr/codegouvfr-data/blob/main/comptes-organismes-publics.yml';
 
 /** The tab to describe: the active tab, or `?tab=<id>` (tests, and pages opened outside the toolbar). */
@@ -25,6 +28,8 @@ let state: PopupState = { status: 'loading' };
 let forge: ForgeStatus | undefined;
 let denied = false;
 let registry: RegistryStatus | undefined;
+let licence: LicenceFacts | undefined;
+let panelsOn: boolean | undefined;
 
 async function enableForge(known: NonNullable<ForgeStatus['known']>) {
   if (PROMPT_CLOSES_POPUP) return openOptionsToEnable(known.host);
@@ -43,15 +48,19 @@ function show() {
       t={t}
       locale={locale}
       registry={registry}
+      licence={licence}
+      panelsOn={panelsOn}
+      onPanels={(on) => {
+        panelsOn = on;
+        show();
+        // Pages opened from now on follow; the open ones keep what they show until they navigate.
+        void setSettings({ panelsHidden: !on });
+      }}
       extra={offer && <EnableForge forge={offer} enabled={false} t={t} denied={denied} onEnable={() => void enableForge(offer)} />}
       onSearch={(query) => ask('search', { query })}
-      onRefresh={async () => {
-        const s = await ask('refreshNow', {}, 120_000);
-        registry = await ask('registryStatus', {});
-        show();
-        return t('refreshOutcome', [String(s.updated.length), String(s.notModified.length), String(s.failed.length), String(s.rejected)]);
-      }}
       onOptions={() => void browser.runtime.openOptionsPage()}
+      helpUrl={browser.runtime.getURL('/welcome.html')}
+      version={browser.runtime.getManifest().version}
       suggestUrl={SUGGEST_URL}
     />,
     app,
@@ -64,15 +73,20 @@ async function main() {
     registry = r;
     show();
   });
+  void getSettings().then((s) => {
+    panelsOn = !s.panelsHidden;
+    show();
+  });
   try {
     const tab = await targetTab();
     if (!tab?.url) {
       state = { status: 'unavailable' };
       return show();
     }
-    const [result, f] = await Promise.all([ask('lookup', { url: tab.url }), ask('forgeStatus', { url: tab.url })]);
+    const [result, f, shown] = await Promise.all([ask('lookup', { url: tab.url }), ask('forgeStatus', { url: tab.url }), ask('knownLicence', { url: tab.url }).catch(() => null)]);
     state = { status: 'ready', result };
     forge = f;
+    licence = shown ?? undefined;
   } catch (error) {
     state = { status: 'error', message: (error as Error).message };
   }

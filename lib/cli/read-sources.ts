@@ -6,13 +6,27 @@ import { SOURCES } from '../registry/sources';
 
 /** Node-only: read every known source file from a folder laid out like `assets/public/registry-sources/`. */
 export function readSources(dir: string): SourceInput[] {
+  const refreshed = refreshedDates(dir);
   return SOURCES.map((def) => {
     try {
-      return { def, text: readFileSync(join(dir, def.file), 'utf8') };
+      const text = readFileSync(join(dir, def.file), 'utf8');
+      return refreshed[def.file] ? { def, text, dataDate: refreshed[def.file] } : { def, text };
     } catch (e) {
       return { def, error: `cannot read ${def.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
     }
   });
+}
+
+/** Files that `npm run data:refresh` replaced with a newer download: their data is of that day (REFRESHED.json). */
+function refreshedDates(dir: string): Record<string, string> {
+  try {
+    const record = JSON.parse(readFileSync(join(dir, 'REFRESHED.json'), 'utf8')) as { files?: Record<string, { downloadedAt?: unknown }> };
+    return Object.fromEntries(
+      Object.entries(record.files ?? {}).flatMap(([file, f]) => (typeof f.downloadedAt === 'string' && /^\d{4}-\d{2}-\d{2}/.test(f.downloadedAt) ? [[file, f.downloadedAt.slice(0, 10)]] : [])),
+    );
+  } catch {
+    return {};
+  }
 }
 
 export const BUNDLED_SOURCES_DIR = new URL('../../assets/public/registry-sources/', import.meta.url).pathname;

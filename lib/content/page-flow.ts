@@ -41,7 +41,7 @@ export interface PageFlowDeps {
   shownAccountName(page: Detection, login: string): string | undefined;
   /** The panel's footer line (sources and age of the registry), or undefined. */
   footer(url: string): Promise<string | undefined>;
-  settings(): Promise<{ privateRepos: boolean; licenceEverywhere: boolean }>;
+  settings(): Promise<{ privateRepos: boolean; licenceEverywhere: boolean; panelsHidden?: boolean }>;
   /** Tell the toolbar what this tab shows. */
   pageState(publicSector: boolean, name?: string): void;
   /** False once the extension was reloaded or updated under this page. */
@@ -141,7 +141,8 @@ export function createPageFlow(deps: PageFlowDeps) {
     if (stale()) return;
     const isRepo = page.kind === 'repository';
     deps.pageState(result.publicSector, result.organisation?.name);
-    if (!result.publicSector && !(isRepo && !isPrivate && (await deps.settings()).licenceEverywhere)) {
+    // Panels switched off (popup): the toolbar still says what the tab is, the page gets nothing.
+    if ((await deps.settings()).panelsHidden || (!result.publicSector && !(isRepo && !isPrivate && (await deps.settings()).licenceEverywhere))) {
       shown = undefined;
       return deps.view.remove();
     }

@@ -1,6 +1,7 @@
 import type { PageKind } from '../forges';
+import type { Freshness } from '../registry/freshness';
 import type { PageLicence } from '../forges/layout';
-import type { PubliccodeFacts, RepoFacts } from '../facts/merge';
+import type { LicenceFacts, PubliccodeFacts, RepoFacts } from '../facts/merge';
 import type { LookupResult } from '../registry/lookup';
 import type { SearchHit } from '../registry/search';
 
@@ -18,7 +19,9 @@ export interface Protocol {
    */
   projectVisibility: { request: { url: string; projectId: string }; response: 'public' | 'not-public' };
   /** The settings a content script needs (read-only: settings live where content scripts cannot write). */
-  contentSettings: { request: Record<string, never>; response: { panelCollapsed: boolean; privateRepos: boolean; licenceEverywhere: boolean } };
+  contentSettings: { request: Record<string, never>; response: { panelCollapsed: boolean; privateRepos: boolean; licenceEverywhere: boolean; panelsHidden: boolean } };
+  /** The licence the panel of a page showed (popup): answered from memory, never by asking the forge. */
+  knownLicence: { request: { url: string }; response: LicenceFacts | null };
   /** The one setting a content script changes: the panel folded to its header line. */
   setPanelCollapsed: { request: { collapsed: boolean }; response: true };
   /** A repository's publiccode.yml, from the same forge's raw file; null when there is none. */
@@ -30,7 +33,7 @@ export interface Protocol {
   /** Sources switched on/off, custom registries added or removed: recompile and reschedule. */
   settingsChanged: { request: Record<string, never>; response: RegistryStatus };
   /** Where the answer for a page came from, and how old the registry is: the panel's footer. */
-  provenance: { request: { url: string }; response: { sources: string[]; generatedAt: string; origin: 'bundled' | 'refreshed' } };
+  provenance: { request: { url: string }; response: { sources: string[]; dataDate?: string } };
   /** Search the registry by name (popup). */
   search: { request: { query: string }; response: SearchHit[] };
   /** The content script tells what the tab shows, for the toolbar badge (the sender's tab). */
@@ -68,6 +71,8 @@ export interface ForgeStatus {
 
 export interface RegistryStatus {
   generatedAt: string;
+  /** The date of the newest data, the last successful refresh, the last failed one (lib/registry/freshness.ts). */
+  freshness: Freshness;
   entries: number;
   ospos: number;
   sources: Array<{
@@ -83,6 +88,8 @@ export interface RegistryStatus {
     error?: string;
     lastSuccess?: number;
     lastError?: string;
+    /** The date of this source's data in use (YYYY-MM-DD). */
+    dataDate?: string;
   }>;
   /** `bundled`: the snapshot shipped with the extension; `refreshed`: compiled here from downloaded sources. */
   origin: 'bundled' | 'refreshed';

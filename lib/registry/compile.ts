@@ -40,6 +40,8 @@ export interface SourceInput {
   /** The file's text; undefined when it could not be read (the reason goes in `error`). */
   text?: string;
   error?: string;
+  /** The date of this text's data: when it was downloaded, else the bundled copy's (`SourceDef.dataDate`). */
+  dataDate?: string;
 }
 
 /** The id under which the reviewed overrides report (kept, rejected) like a source. */
@@ -56,8 +58,10 @@ function mergeInto<T extends object>(target: T, extra: Partial<T>): void {
 function parseAll(inputs: readonly SourceInput[]): { reports: SourceReport[]; parsed: Parsed[] } {
   const reports: SourceReport[] = [];
   const parsed: Parsed[] = [];
-  for (const { def, text, error } of inputs) {
+  for (const { def, text, error, dataDate } of inputs) {
     const report: SourceReport = { id: def.id, title: def.title, upstream: def.upstream, licence: def.licence, editUrl: def.editUrl, kept: 0, rejected: [] };
+    const date = text === undefined ? undefined : (dataDate ?? def.dataDate);
+    if (date) report.dataDate = date;
     reports.push(report);
     if (text === undefined) {
       report.error = error ?? 'file missing';

@@ -131,7 +131,9 @@ export async function refreshRegistry(deps: RefreshDeps, defs: readonly SourceDe
 export async function compileFromStore(deps: Pick<RefreshDeps, 'store' | 'bundledText' | 'now'>, defs: readonly SourceDef[]): Promise<CompiledRegistry> {
   const inputs: SourceInput[] = await Promise.all(
     defs.map(async (def): Promise<SourceInput> => {
-      const text = (await deps.store.getCopy(def.id))?.text ?? (await deps.bundledText(def));
+      const copy = await deps.store.getCopy(def.id);
+      if (copy) return { def, text: copy.text, dataDate: new Date(copy.fetchedAt).toISOString().slice(0, 10) };
+      const text = await deps.bundledText(def);
       return text === undefined ? { def, error: 'not downloaded yet' } : { def, text };
     }),
   );

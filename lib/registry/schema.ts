@@ -134,6 +134,8 @@ export const sourceReportSchema = z.object({
   rejected: z.array(z.object({ entry: z.string(), reason: z.string() })),
   /** Set when the whole file could not be read: nothing was taken from it. */
   error: z.string().optional(),
+  /** The date of the data taken (YYYY-MM-DD): the day it was downloaded, or the bundled copy's upstream date. */
+  dataDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
 });
 
 export const compiledRegistrySchema = z.object({

@@ -22,6 +22,8 @@ export interface Settings {
   panelCollapsed: boolean;
   /** Show the panel on private repositories of public bodies too (never with a licence request). @default false */
   privateRepos: boolean;
+  /** No panel on forge pages (the popup and the toolbar badge still answer). @default false */
+  panelsHidden: boolean;
   /** Hosts the user enabled as forges from the extension's own buttons. @default [] */
   forgeHosts: string[];
   /**
@@ -38,6 +40,7 @@ export const DEFAULT_SETTINGS: Settings = {
   customRegistries: [],
   panelCollapsed: false,
   privateRepos: false,
+  panelsHidden: false,
   forgeHosts: [],
   registryHosts: [],
 };
@@ -56,6 +59,7 @@ export function readSettings(stored: unknown): Settings {
     customRegistries: (strings(s.customRegistries) ?? DEFAULT_SETTINGS.customRegistries).filter((u) => safeSourceUrl(u).ok),
     panelCollapsed: typeof s.panelCollapsed === 'boolean' ? s.panelCollapsed : DEFAULT_SETTINGS.panelCollapsed,
     privateRepos: typeof s.privateRepos === 'boolean' ? s.privateRepos : DEFAULT_SETTINGS.privateRepos,
+    panelsHidden: typeof s.panelsHidden === 'boolean' ? s.panelsHidden : DEFAULT_SETTINGS.panelsHidden,
     forgeHosts: (strings(s.forgeHosts) ?? DEFAULT_SETTINGS.forgeHosts).filter((h) => HOST_NAME.test(h)),
     registryHosts: (strings(s.registryHosts) ?? DEFAULT_SETTINGS.registryHosts).filter((h) => HOST_NAME.test(h)),
   };

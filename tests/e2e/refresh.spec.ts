@@ -66,9 +66,9 @@ test('options list the sources with their state; switching one off changes the a
   await expect(nl).toContainText('never downloaded');
   await options.getByTestId('refresh-now').click();
   await expect(options.getByTestId('refresh-outcome')).toContainText('sources updated');
-  await expect(nl).toContainText('last success');
-  await nl.getByRole('checkbox').uncheck();
-  await expect(nl.getByRole('checkbox')).not.toBeChecked();
+  await expect(nl).toContainText('last successful download');
+  await nl.getByRole('switch').uncheck();
+  await expect(nl.getByRole('switch')).not.toBeChecked();
   const page = await context.newPage();
   await expect
     .poll(async () => {
@@ -76,7 +76,7 @@ test('options list the sources with their state; switching one off changes the a
       return page.locator('ospo-lens-panel').count();
     })
     .toBe(0);
-  await nl.getByRole('checkbox').check();
+  await nl.getByRole('switch').check();
   await expect
     .poll(async () => {
       await page.goto('https://github.com/belastingdienst');
@@ -85,8 +85,40 @@ test('options list the sources with their state; switching one off changes the a
     .toBe('Belastingdienst');
 });
 
-test('the panel footer says where the answer came from and how old the registry is', async ({ context, sw: _sw }) => {
+test('the panel footer says where the answer came from and the date of its data', async ({ context, sw: _sw }) => {
   const page = await context.newPage();
   await page.goto('https://github.com/IGNF/itowns');
-  await expect(panel(page).getByTestId('registry-footer')).toHaveText(/Registry: code\.gouv\.fr, FLOSS-PSO · bundled snapshot/);
+  // code.gouv.fr's accounts file as bundled: its upstream date (PROVENANCE.md), not the time it was compiled.
+  await expect(panel(page).getByTestId('registry-footer')).toHaveText('Data from 22 Sept 2025 · code.gouv.fr, FLOSS-PSO');
+});
+
+test('with every source failing, no surface claims a fresh update: each says the update failed and keeps the date', async ({ context, extensionId, sw }) => {
+  await context.route(/^https:\/\/(code\.gouv\.fr|raw\.githubusercontent\.com)\//, (route) => route.fulfill({ status: 503, contentType: 'text/plain', body: 'down' }));
+  const summary = await askBackground<Summary>(context, extensionId, { type: 'refreshNow' });
+  expect(summary.updated).toEqual([]);
+  expect(summary.failed.length).toBeGreaterThanOrEqual(5);
+  const fresh = /checked|updated|just now/i; // a claim that the data was refreshed
+
+  const page = await context.newPage();
+  await page.goto('https://github.com/IGNF/itowns');
+  const footer = panel(page).getByTestId('registry-footer');
+  await expect(footer).toHaveText('Data from 22 Sept 2025 · code.gouv.fr, FLOSS-PSO');
+
+  const { tabIdOf } = await import('./fixtures');
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabIdOf(sw, 'https://github.com/IGNF/itowns')}`);
+  const line = popup.getByTestId('freshness');
+  await expect(line).toHaveAttribute('data-state', 'failed');
+  await expect(line).toContainText('the last update failed');
+  await expect(line).toContainText('still using the data from 27 Jul 2026');
+  expect(await popup.getByTestId('registry-line').textContent()).not.toMatch(/checked|updated/);
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.getByTestId('freshness')).toHaveAttribute('data-state', 'failed');
+  const accounts = options.locator('[data-source="codegouvfr-accounts"]');
+  await expect(accounts).toContainText('data from 22 Sept 2025');
+  await expect(accounts).toContainText('never downloaded here');
+  await expect(accounts).toContainText('Last error: the server answered with error 503');
+  for (const text of [await footer.textContent(), await options.getByTestId('registry-line').textContent()]) expect(text).not.toMatch(fresh);
 });

@@ -117,6 +117,41 @@ popupTests.push([
 ]);
 
 popupTests.push([
+  'the toolbar button says when the tab is a public-sector repository (badge and title, per tab)',
+  async (browser) => {
+    const page = await browser.newPage();
+    await servePages(page);
+    await page.goto('https://github.com/InseeFrLab/onyxia');
+    await panelText(page, 'org-name');
+    const other = await browser.newPage();
+    await servePages(other);
+    await other.goto('https://github.com/torvalds/linux');
+    await new Promise((r) => setTimeout(r, 800));
+    const popup = await browser.newPage();
+    await servePages(popup);
+    await popup.goto('https://github.com/settings/profile');
+    await openPopup(popup);
+    const signal = await popup.evaluate(async () => {
+      type Action = { getBadgeText(d: { tabId: number }): Promise<string>; getTitle(d: { tabId: number }): Promise<string> };
+      const b = (globalThis as unknown as { browser: { browserAction: Action; tabs: { query(q: object): Promise<Array<{ id: number; url: string }>> } } }).browser;
+      const tabs = await b.tabs.query({});
+      const out: Record<string, { badge: string; title: string }> = {};
+      for (const url of ['https://github.com/InseeFrLab/onyxia', 'https://github.com/torvalds/linux']) {
+        const tabId = tabs.find((t) => t.url === url)!.id;
+        out[url.includes('onyxia') ? 'onyxia' : 'linux'] = { badge: await b.browserAction.getBadgeText({ tabId }), title: await b.browserAction.getTitle({ tabId }) };
+      }
+      return out as { onyxia: { badge: string; title: string }; linux: { badge: string; title: string } };
+    });
+    assert.equal(signal.onyxia.badge, '✓');
+    assert.match(signal.onyxia.title, /Public sector: .*Insee/i);
+    assert.equal(signal.linux.badge, '');
+    await popup.close();
+    await other.close();
+    await page.close();
+  },
+]);
+
+popupTests.push([
   'the manifest sets a strict Content Security Policy, and an extension page runs no inline script',
   async (browser) => {
     const manifest = JSON.parse(readFileSync(join(EXT, 'manifest.json'), 'utf8'));

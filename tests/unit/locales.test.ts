@@ -18,8 +18,8 @@ function usedKeys(): { calls: Set<string>; mentioned: Set<string> } {
       if (entry.isDirectory()) walk(path);
       else if (/\.tsx?$/.test(entry.name)) {
         const code = readFileSync(path, 'utf8');
-        for (const m of code.matchAll(/\b(?:t|getMessage)\(\s*'([A-Za-z_]+)'/g)) keys.add(m[1]!);
-        for (const m of code.matchAll(/'([A-Za-z_]+)'/g)) mentioned.add(m[1]!);
+        for (const m of code.matchAll(/\b(?:t|getMessage)\(\s*'([A-Za-z0-9_]+)'/g)) keys.add(m[1]!);
+        for (const m of code.matchAll(/'([A-Za-z0-9_]+)'/g)) mentioned.add(m[1]!);
       }
     }
   };
@@ -47,6 +47,33 @@ describe('locales', () => {
     const { calls, mentioned } = usedKeys();
     const dynamic = /^(licence_|catalogue_|every|level_|international_)/; // built from a status, a catalogue kind, an interval, a level, an international body
     for (const k of calls) expect(en, k).toHaveProperty(k);
-    for (const k of Object.keys(en)) if (!dynamic.test(k)) expect(mentioned.has(k), `unused key ${k}`).toBe(true);
+    // Plural forms (`key_one`, `key_other`) are chosen by plural() from the key the code names.
+    const base = (k: string) => k.replace(/_(zero|one|two|few|many|other)$/, '');
+    for (const k of Object.keys(en)) if (!dynamic.test(k)) expect(mentioned.has(k) || mentioned.has(base(k)), `unused key ${k}`).toBe(true);
+  });
+
+  it('every plural key has its `_other` form in every language, and counts never go into a bare key', () => {
+    const plurals = new Set(Object.keys(en).filter((k) => /_(one|other)$/.test(k)).map((k) => k.replace(/_(one|other)$/, '')));
+    for (const lang of langs) for (const p of plurals) expect(load(lang), `${lang}.${p}_other`).toHaveProperty(`${p}_other`);
+    // "1 entries": a message with a count of things must be a plural pair.
+    for (const [key, value] of Object.entries(en)) if (/\$COUNT\$ (entries|forges|sites|sources)/.test(value.message)) expect(key, value.message).toMatch(/_(one|other)$/);
+  });
+
+  it('French punctuation: a narrow no-break space before : ; ! ? (never a plain space, never none)', () => {
+    for (const [key, value] of Object.entries(load('fr'))) {
+      expect(value.message, `fr.${key}`).not.toMatch(/ [:;!?]/);
+      expect(value.message, `fr.${key}`).not.toMatch(/[^\s\u202f\u00a0(][;!?](\s|$)/);
+    }
+  });
+
+  it('the code adds no punctuation of its own after a message (a colon is colon(lang), which knows French)', () => {
+    const offenders: string[] = [];
+    for (const dir of ['components', 'entrypoints'])
+      for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }))
+        if (entry.isFile() && /\.tsx$/.test(entry.name)) {
+          const code = readFileSync(join(entry.parentPath, entry.name), 'utf8');
+          for (const m of code.matchAll(/\bt\('[A-Za-z_]+'(?:, [^)]*)?\)\}\s*:/g)) offenders.push(`${entry.name}: ${m[0]}`);
+        }
+    expect(offenders).toEqual([]);
   });
 });

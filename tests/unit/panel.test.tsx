@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Panel } from '@/components/Panel';
 import type { LookupResult } from '@/lib/registry/lookup';
+import type { LicenceFacts } from '@/lib/facts/merge';
 
 const t = (key: string, subs?: string | string[]) => (subs ? `${key}:${[subs].flat().join(',')}` : key);
 
@@ -66,5 +67,49 @@ describe('<Panel>', () => {
     rerender(<Panel result={IGN} t={t} collapsed={collapsed} onToggle={() => (collapsed = !collapsed)} />);
     expect(container.querySelector('button')!.getAttribute('aria-expanded')).toBe('false');
     expect(container.querySelector('[data-testid="ospo-name"]')).toBeNull();
+  });
+});
+
+describe('<Panel>: compact, honest, in the language it is written in', () => {
+  afterEach(cleanup);
+  const licence: LicenceFacts = { state: 'ok', input: 'MIT license', spdx: 'MIT', status: 'osi', kind: 'permissive', osi: true, fsf: true, source: 'page' };
+
+  it('carries lang, one heading for the body, and a 24 px toggle that controls the body', () => {
+    const { container, getByRole } = render(<Panel result={IGN} t={t} lang="fr" onToggle={() => undefined} />);
+    expect(container.querySelector('[data-testid="ospo-panel"]')!.getAttribute('lang')).toBe('fr');
+    expect(getByRole('heading', { level: 2 }).textContent).toContain('IGN <b>bold</b>');
+    const toggle = getByRole('button', { name: 'collapse' });
+    expect(toggle.getAttribute('aria-controls')).toBe(container.querySelector('[id="ospo-lens-body"]')!.id);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('folded: one line that keeps the licence verdict', () => {
+    const { container, getByTestId } = render(<Panel result={IGN} t={t} collapsed onToggle={() => undefined} facts={{ licence }} />);
+    expect(container.querySelector('.panel')!.classList.contains('collapsed')).toBe(true);
+    expect(getByTestId('licence-verdict').getAttribute('data-status')).toBe('osi');
+    expect(getByTestId('licence-verdict').textContent).toContain('MIT');
+    expect(container.querySelector('#ospo-lens-body')).toBeNull();
+  });
+
+  it('explains OSPO, shows a policy that is the OSPO site only once, and puts "Report an error" last', () => {
+    const result: LookupResult = {
+      ...IGN,
+      ospo: { ...IGN.ospo!, policy: 'https://www.ign.fr/ospo/' },
+      catalogue: [IGN.catalogue[1]!, IGN.catalogue[0]!],
+    };
+    const { container } = render(<Panel result={result} t={t} />);
+    expect(container.querySelector('abbr')!.getAttribute('title')).toBe('ospoExpansion');
+    expect(container.querySelector('[data-testid="floss-policy"]')).toBeNull();
+    const links = [...container.querySelectorAll('[data-testid="catalogue-links"] a')];
+    expect(links.map((a) => a.getAttribute('data-catalogue'))).toEqual(['code-gouv-fr', 'registry-entry']);
+    expect(links.at(-1)!.classList.contains('report')).toBe(true);
+  });
+
+  it('French labels take a narrow no-break space before their colon', () => {
+    const { getByTestId } = render(<Panel result={IGN} t={t} lang="fr" />);
+    expect(getByTestId('catalogue-links').querySelector('.label')!.textContent).toBe('catalogues\u202f:');
+    cleanup();
+    const en = render(<Panel result={IGN} t={t} lang="en" />);
+    expect(en.getByTestId('catalogue-links').querySelector('.label')!.textContent).toBe('catalogues:');
   });
 });

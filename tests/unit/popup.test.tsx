@@ -33,14 +33,21 @@ describe('<Popup> and the forge opt-in', () => {
     expect(on.queryByTestId('enable-forge')).toBeNull();
   });
 
-  it('lists enabled forges with a labelled remove button, and offers the rest at once', () => {
+  it('a switch per known forge (on for the enabled ones), and offers the rest at once', () => {
     const onRemove = vi.fn();
+    const onEnable = vi.fn();
     const onEnableAll = vi.fn();
     const known = ['gitlab.inria.fr', 'forgemia.inra.fr', 'plmlab.math.cnrs.fr'].map((host) => ({ host, forge: 'gitlab', whole: true }));
-    const { getByRole, getByTestId } = render(<ForgeSettings enabled={['gitlab.inria.fr']} known={known} t={t} onRemove={onRemove} onEnableAll={onEnableAll} />);
-    fireEvent.click(getByRole('button', { name: 'removeForge(gitlab.inria.fr)' }));
+    const { getByRole, getByTestId, queryByTestId } = render(<ForgeSettings enabled={['gitlab.inria.fr']} known={known} t={t} onRemove={onRemove} onEnable={onEnable} onEnableAll={onEnableAll} />);
+    expect(getByTestId('enabled-forges').textContent).toBe('github.com, gitlab.com, gitlab.inria.fr');
+    const inria = getByRole('switch', { name: 'gitlab.inria.fr' }) as HTMLInputElement;
+    expect(inria.checked).toBe(true);
+    fireEvent.click(inria);
     expect(onRemove).toHaveBeenCalledWith('gitlab.inria.fr');
-    expect(getByTestId('enable-all').textContent).toBe('enableAllForges(2)');
+    fireEvent.click(getByRole('switch', { name: 'forgemia.inra.fr' }));
+    expect(onEnable).toHaveBeenCalledWith('forgemia.inra.fr');
+    expect(queryByTestId('forge-filter')).toBeNull(); // a short list needs no filter
+    expect(getByTestId('enable-all').textContent).toBe('enableAllForges_other(2)');
     // The first click lists every site the browser will be asked for; only the second asks, for exactly those.
     fireEvent.click(getByTestId('enable-all'));
     expect(onEnableAll).not.toHaveBeenCalled();
@@ -56,6 +63,14 @@ describe('<Popup> and the forge opt-in', () => {
     fireEvent.click(getByTestId('enable-all'));
     fireEvent.click(getByTestId('enable-all-confirm'));
     expect(onEnableAll).toHaveBeenCalledWith(['forge.example.org']);
+  });
+
+  it('more than 20 forges: a filter, by host or by the body that runs it', () => {
+    const known = Array.from({ length: 25 }, (_, i) => ({ host: `gitlab${i}.example.org`, forge: 'gitlab', whole: true, name: i === 7 ? 'Inria' : `Body ${i}` }));
+    const { getByTestId } = render(<ForgeSettings enabled={[]} known={known} t={t} onRemove={() => undefined} onEnableAll={() => undefined} />);
+    expect(getByTestId('known-forges').querySelectorAll('li')).toHaveLength(25);
+    fireEvent.input(getByTestId('forge-filter'), { target: { value: 'inria' } });
+    expect([...getByTestId('known-forges').querySelectorAll('li')].map((li) => li.getAttribute('data-host'))).toEqual(['gitlab7.example.org']);
   });
 
   it('shows an error state instead of a blank', () => {

@@ -136,3 +136,21 @@ describe('lookup() over the bundled registry', () => {
     },
   );
 });
+
+describe('searchRegistry(): one hit per body, names never URLs', () => {
+  it('a body with several accounts is listed once, with its accounts', async () => {
+    const { searchRegistry } = await import('@/lib/registry/search');
+    const hits = searchRegistry(index, 'grenoble alpes');
+    const uga = hits.filter((h) => /Université Grenoble Alpes/.test(h.name));
+    expect(uga).toHaveLength(1);
+    expect(uga[0]!.accounts).toEqual(expect.arrayContaining(['https://github.com/linbox-team', 'https://gricad-gitlab.univ-grenoble-alpes.fr']));
+    expect(new Set(hits.map((h) => `${h.name}|${h.country}`)).size).toBe(hits.length);
+  });
+  it('an account no list names is found by its login, shown as a login, never as a URL', async () => {
+    const { searchRegistry } = await import('@/lib/registry/search');
+    const all = searchRegistry(index, 'github', 500);
+    expect(all.length).toBeGreaterThan(0);
+    for (const h of all) expect(h.name).not.toMatch(/^https?:|\.(com|org|fr)\//);
+    expect(all.some((h) => !h.named)).toBe(true);
+  });
+});

@@ -29,7 +29,7 @@ function facts(p: z.infer<typeof props> | null) {
 export const codegouvfrAccounts: SourceDef = {
   id: 'codegouvfr-accounts',
   dataDate: '2025-09-22',
-  title: 'code.gouv.fr — comptes des organismes publics',
+  title: "code.gouv.fr — public bodies' accounts",
   file: 'fr-codegouvfr/comptes-organismes-publics.yml',
   upstream: 'https://code.gouv.fr/data/comptes-organismes-publics.yml',
   fetchUrl: 'https://code.gouv.fr/data/comptes-organismes-publics.yml',

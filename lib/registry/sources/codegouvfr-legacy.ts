@@ -21,7 +21,7 @@ const entry = z.object({
 export const codegouvfrLegacy: SourceDef = {
   id: 'codegouvfr-legacy-names',
   dataDate: '2024-08-22',
-  title: 'code.gouv.fr — comptes (format 2024, noms des organismes)',
+  title: 'code.gouv.fr — accounts, 2024 format (body names)',
   file: 'fr-codegouvfr/comptes-organismes-publics.legacy-2024-08-22.yml',
   upstream: 'https://github.com/codegouvfr/codegouvfr-output-data/blob/41094735bbf07a876eb5fdf32ebe8a28b11e66fc/data/comptes-organismes-publics.yml',
   format: 'yaml',

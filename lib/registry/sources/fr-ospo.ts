@@ -19,7 +19,7 @@ const ospo = z.object({
 export const frOspo: SourceDef = {
   id: 'codegouvfr-ospo',
   dataDate: '2025-09-24',
-  title: 'code.gouv.fr — OSPO du secteur public',
+  title: 'code.gouv.fr — public-sector OSPOs',
   file: 'fr-codegouvfr/fr-public-sector-ospo.yml',
   upstream: 'https://code.gouv.fr/data/fr-public-sector-ospo.yml',
   fetchUrl: 'https://code.gouv.fr/data/fr-public-sector-ospo.yml',

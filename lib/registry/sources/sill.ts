@@ -26,7 +26,7 @@ const item = z.union([
 export const sill: SourceDef = {
   id: 'sill',
   dataDate: '2022-05-10',
-  title: 'SILL — Socle interministériel de logiciels libres',
+  title: 'SILL — French interministerial free-software base',
   file: 'fr-sill/sill.json',
   upstream: 'https://code.gouv.fr/sill/api/sill.json',
   fetchUrl: 'https://code.gouv.fr/sill/api/sill.json',

@@ -5,7 +5,7 @@ import { emptyContribution, type SourceDef } from './types';
 export const topOrganizations: SourceDef = {
   id: 'codegouvfr-top-organizations',
   dataDate: '2024-09-15',
-  title: 'code.gouv.fr — organismes de tête',
+  title: 'code.gouv.fr — top-level bodies',
   file: 'fr-codegouvfr/top_organizations.yml',
   upstream: 'https://code.gouv.fr/data/top_organizations.yml',
   fetchUrl: 'https://code.gouv.fr/data/top_organizations.yml',
