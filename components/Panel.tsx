@@ -148,17 +148,7 @@ function Body({ result, t, facts, footer, lang }: { result: LookupResult; t: Tra
           </>
         ) : (
           <div class="label" data-testid="no-ospo">
-            {organisation && (organisation.country || organisation.international) ? t('noOspoKnown', whereLabel({ country: organisation.country, international: organisation.international }, t, lang)) : t('noOspo')}
-            {result.publicCatalogue && (
-              <>
-                {' '}
-                {t('publicCatalogue')}
-                {colon(lang)}{' '}
-                <a data-testid="public-catalogue" href={result.publicCatalogue.url} target="_blank" rel="noopener noreferrer">
-                  {result.publicCatalogue.label}
-                </a>
-              </>
-            )}
+            <NoOspo result={result} t={t} lang={lang} />
           </div>
         )}
         {organisation?.openSourcePage && (
@@ -235,4 +225,24 @@ function Verdict({ facts, t }: { facts?: RepoFacts | 'loading'; t: Translate }) 
 function sameUrl(a: string, b: string): boolean {
   const norm = (u: string) => u.toLowerCase().replace(/^https?:\/\/(www\.)?/, '').replace(/\/+$/, '');
   return norm(a) === norm(b);
+}
+
+/** No OSPO: "No OSPO known for <country>." and, where one is known, the country's public code catalogue (popup too). */
+export function NoOspo({ result, t, lang }: { result: LookupResult; t: Translate; lang: string }) {
+  const o = result.organisation;
+  return (
+    <>
+      {o && (o.country || o.international) ? t('noOspoKnown', whereLabel({ country: o.country, international: o.international }, t, lang)) : t('noOspo')}
+      {result.publicCatalogue && (
+        <>
+          {' '}
+          {t('publicCatalogue')}
+          {colon(lang)}{' '}
+          <a data-testid="public-catalogue" href={result.publicCatalogue.url} target="_blank" rel="noopener noreferrer">
+            {result.publicCatalogue.label}
+          </a>
+        </>
+      )}
+    </>
+  );
 }

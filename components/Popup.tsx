@@ -7,7 +7,7 @@ import { shortAccount, type SearchHit } from '@/lib/registry/search';
 import { RegistryLine } from './Freshness';
 import { colon, type Translate } from './i18n';
 import { LicenceVerdict } from './LicenceLine';
-import { CATALOGUE_LABEL } from './Panel';
+import { CATALOGUE_LABEL, NoOspo } from './Panel';
 import { whereLabel } from './where';
 
 export type PopupState =
@@ -133,17 +133,7 @@ function PopupBody({ state, t, locale, licence, suggestUrl }: { state: PopupStat
         </p>
       ) : (
         <p data-testid="no-ospo">
-          {o.country || o.international ? t('noOspoKnown', whereLabel({ country: o.country, international: o.international }, t, locale)) : t('noOspo')}
-          {result.publicCatalogue && (
-            <>
-              {' '}
-              {t('publicCatalogue')}
-              {colon(locale)}{' '}
-              <a data-testid="public-catalogue" href={result.publicCatalogue.url} target="_blank" rel="noopener noreferrer">
-                {result.publicCatalogue.label}
-              </a>
-            </>
-          )}
+          <NoOspo result={result} t={t} lang={locale} />
         </p>
       )}
       {licence && (

@@ -142,7 +142,9 @@ export function createPageFlow(deps: PageFlowDeps) {
     const isRepo = page.kind === 'repository';
     deps.pageState(result.publicSector, result.organisation?.name);
     // Panels switched off (popup): the toolbar still says what the tab is, the page gets nothing.
-    if ((await deps.settings()).panelsHidden || (!result.publicSector && !(isRepo && !isPrivate && (await deps.settings()).licenceEverywhere))) {
+    const { panelsHidden, licenceEverywhere } = await deps.settings();
+    const licenceCard = isRepo && !isPrivate && licenceEverywhere;
+    if (panelsHidden || (!result.publicSector && !licenceCard)) {
       shown = undefined;
       return deps.view.remove();
     }

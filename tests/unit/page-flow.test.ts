@@ -27,7 +27,7 @@ const MIT: LicenceFacts = { input: 'MIT', spdx: 'MIT', status: 'allowed', kind: 
 describe('page flow', () => {
   let href: string;
   let visibility: Detection['visibility'];
-  let settings: { privateRepos: boolean; licenceEverywhere: boolean };
+  let settings: { privateRepos: boolean; licenceEverywhere: boolean; panelsHidden?: boolean };
   let log: string[];
   let attached: boolean;
   let factsAsked: Array<{ url: string; licence: unknown }>;
@@ -141,6 +141,13 @@ describe('page flow', () => {
     settings.licenceEverywhere = true;
     await createPageFlow(deps()).update();
     expect(log).toEqual(['badge false', 'show torvalds/linux panel loading', 'licence MIT', 'publiccode none']);
+  });
+
+  it('panels switched off (popup): the toolbar still says what the tab is, the page gets nothing, nothing is asked', async () => {
+    settings.panelsHidden = true;
+    await createPageFlow(deps()).update();
+    expect(log).toEqual(['badge true IGN', 'remove']);
+    expect(factsAsked).toEqual([]);
   });
 
   it('a private repository: nothing by default; with the option, the panel but never a licence request', async () => {

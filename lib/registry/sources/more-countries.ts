@@ -15,6 +15,13 @@ function forgeKey(url: string, depth: 1 | 2): string | undefined {
   return segs.slice(0, depth + 1).join('/');
 }
 
+/** An account URL of a list taken with the given facts, or rejected with its reason (a host alone is no account). */
+function takeAccount(out: Contribution, url: string, facts: Omit<Contribution['accounts'][number], 'key' | 'display'>): void {
+  const key = accountKey(url);
+  if (key?.includes('/')) out.accounts.push({ key, display: url.replace(/\/+$/, ''), ...facts });
+  else out.rejected.push({ entry: url, reason: 'not an account URL' });
+}
+
 /**
  * UK X-Gov: GitHub organisation → department (an unreviewed scaffold, keys in two cases): name hints only, used
  * when nothing better names an account that another list already has.
@@ -57,11 +64,7 @@ export const chFederalIndex: SourceDef = {
   editUrl: 'https://github.com/swiss/index',
   parse(source) {
     const out = emptyContribution();
-    for (const m of source.matchAll(/^\* (https:\/\/\S+)$/gm)) {
-      const key = accountKey(m[1]!);
-      if (!key || !key.includes('/')) out.rejected.push({ entry: m[1]!, reason: 'not an account URL' });
-      else out.accounts.push({ key, display: m[1]!.replace(/\/+$/, ''), country: 'CH', level: 'national' });
-    }
+    for (const m of source.matchAll(/^\* (https:\/\/\S+)$/gm)) takeAccount(out, m[1]!, { country: 'CH', level: 'national' });
     if (out.accounts.length === 0) throw new Error('expected a Markdown list of account URLs');
     return out;
   },
@@ -81,17 +84,11 @@ export const chAwesome: SourceDef = {
     const out = emptyContribution();
     const section = (begin: string, end: string) => source.slice(source.indexOf(begin), source.indexOf(end));
     const rows = (block: string) => [...block.matchAll(/^([^|\n]+)\|\[([^\]]+)\]\((https:\/\/[^)]+)\)/gm)].map((m) => ({ who: m[1]!.trim(), label: m[2]!.trim(), url: m[3]! }));
-    for (const r of rows(section('BEGIN FEDERAL LIST', 'END FEDERAL LIST'))) {
-      const key = accountKey(r.url);
-      if (key?.includes('/')) out.accounts.push({ key, display: r.url, name: r.who, country: 'CH', level: 'national' });
-      else out.rejected.push({ entry: r.url, reason: 'not an account URL' });
-    }
+    for (const r of rows(section('BEGIN FEDERAL LIST', 'END FEDERAL LIST'))) takeAccount(out, r.url, { name: r.who, country: 'CH', level: 'national' });
     for (const r of rows(section('BEGIN CANTONAL LIST', 'END CANTONAL LIST'))) {
-      const key = accountKey(r.url);
       // "GitHub Org" is the canton's own organisation; other labels name the office that runs it.
       const name = /^GitHub Org$/i.test(r.label) ? `Canton of ${r.who}` : `Canton of ${r.who} — ${r.label}`;
-      if (key?.includes('/')) out.accounts.push({ key, display: r.url, name, country: 'CH', level: 'regional' });
-      else out.rejected.push({ entry: r.url, reason: 'not an account URL' });
+      takeAccount(out, r.url, { name, country: 'CH', level: 'regional' });
     }
     return out;
   },
