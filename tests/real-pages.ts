@@ -11,7 +11,7 @@ const MANIFEST = path.join(REAL_PAGES_DIR, 'manifest.json');
 export const REAL_PAGES_AVAILABLE = fs.existsSync(MANIFEST);
 export const NOT_RUN_REASON = `real page captures not found at ${REAL_PAGES_DIR} (set REAL_PAGES_DIR): the real-page suite is NOT RUN`;
 
-export type CaptureKind = 'github-repo' | 'github-subpage' | 'gitlab-project' | 'gitlab-subpage';
+export type CaptureKind = 'github-repo' | 'github-subpage' | 'github-org' | 'github-user' | 'gitlab-project' | 'gitlab-subpage';
 
 export interface Capture {
   file: string;
@@ -41,29 +41,64 @@ export function readCapture(file: string): string {
 }
 
 /** What each capture must give (unit and end-to-end tests): its view, where the panel goes, the licence the page shows. */
-export interface Expected {
-  view: 'home' | 'subpage';
+export interface Placed {
+  view: 'home' | 'subpage' | 'organisation';
   mode: 'panel' | 'badge';
   /** An ancestor of the panel's host element: the page's own sidebar or header. */
   within: string;
   /** The SPDX id of the licence the page shows; null: the page shows there is none; undefined: it does not say. */
   licence: string | null | undefined;
   visibility: 'public' | 'private' | 'unknown';
+  /** Does the page list the repository's whole root, so that publiccode.yml is known absent without a request? */
+  rootListed?: boolean;
+  /** What the forge's API answers for this page (URL → JSON), when the page does not say enough (visibility). */
+  answers?: Record<string, unknown>;
 }
+/** A person's profile: never a public body's page, whatever its URL; the page says so itself. */
+export interface Person {
+  view: 'person';
+}
+export type Expected = Placed | Person;
+
+export const isPlaced = (e: Expected): e is Placed => e.view !== 'person';
+
+const LAYOUT_SIDEBAR = { view: 'home', mode: 'panel', within: '.Layout-sidebar', visibility: 'public', rootListed: true } as const;
 
 export const EXPECTED: Record<string, Expected> = {
-  'github-repo-2026-08-microsoft-playwright.html': { view: 'home', mode: 'panel', within: '[data-component="SplitPageLayout.Pane"]', licence: 'Apache-2.0', visibility: 'public' },
-  'github-repo-2026-03-nicbarker-clay.html': { view: 'home', mode: 'panel', within: 'rails-partial[data-partial-name="codeViewRepoRoute.Sidebar"]', licence: 'Zlib', visibility: 'public' },
-  'github-repo-2026-05-sindresorhus-awesome.html': { view: 'home', mode: 'panel', within: 'rails-partial[data-partial-name="codeViewRepoRoute.Sidebar"]', licence: 'CC0-1.0', visibility: 'public' },
-  'github-repo-2021-11-james-lg-skyscraper-logged-in-dark.html': { view: 'home', mode: 'panel', within: '.Layout-sidebar', licence: null, visibility: 'public' },
+  'github-repo-2026-08-microsoft-playwright.html': { view: 'home', mode: 'panel', within: '[data-component="SplitPageLayout.Pane"]', licence: 'Apache-2.0', visibility: 'public', rootListed: true },
+  'github-repo-2026-03-nicbarker-clay.html': { view: 'home', mode: 'panel', within: 'rails-partial[data-partial-name="codeViewRepoRoute.Sidebar"]', licence: 'Zlib', visibility: 'public', rootListed: true },
+  'github-repo-2026-05-sindresorhus-awesome.html': { view: 'home', mode: 'panel', within: 'rails-partial[data-partial-name="codeViewRepoRoute.Sidebar"]', licence: 'CC0-1.0', visibility: 'public', rootListed: true },
+  'github-repo-2021-11-james-lg-skyscraper-logged-in-dark.html': { ...LAYOUT_SIDEBAR, licence: null },
+  'github-repo-2022-10-stewartlord-identicon-js.html': { ...LAYOUT_SIDEBAR, licence: 'BSD-2-Clause' },
+  // An archived fork; its licence is named in the sidebar.
+  'github-repo-2022-10-status-im-identicon-js.html': { ...LAYOUT_SIDEBAR, licence: 'BSD-2-Clause' },
+  // "View license": GitHub could not name it, so the page does not say (the forge's API is asked).
+  'github-repo-2022-10-hecrj-identicon-js.html': { ...LAYOUT_SIDEBAR, licence: undefined },
+  // The About box is whole and shows no licence.
+  'github-repo-2023-10-tantek-cassis.html': { ...LAYOUT_SIDEBAR, licence: null },
+  'github-repo-2024-12-sboudrias-inquirer-js.html': { ...LAYOUT_SIDEBAR, licence: 'MIT' },
   'github-subpage-2024-06-blob-javaee-jax-ws-spec-license.html': { view: 'subpage', mode: 'badge', within: '#repository-container-header', licence: undefined, visibility: 'public' },
   'github-subpage-2025-08-blob-spike-leung-taxodium.html': { view: 'subpage', mode: 'badge', within: '#repository-container-header', licence: undefined, visibility: 'public' },
   'github-subpage-2024-06-pull-choosealicense-logged-in-dark.html': { view: 'subpage', mode: 'badge', within: '.AppHeader', licence: undefined, visibility: 'public' },
+  // Organisation overviews: the panel at the top of the right-hand column.
+  'github-org-2020-02-github.html': { view: 'organisation', mode: 'panel', within: 'div.js-profile-tab-count-container.col-md-4', licence: undefined, visibility: 'unknown' },
+  'github-org-2021-07-openssl.html': { view: 'organisation', mode: 'panel', within: 'div.js-profile-tab-count-container.col-md-4', licence: undefined, visibility: 'unknown' },
+  'github-user-2021-01-benbjohnson.html': { view: 'person' },
+  'github-user-2023-10-tantek.html': { view: 'person' },
   'gitlab-project-2024-06-gitlab-org-gitlab.html': { view: 'home', mode: 'panel', within: 'aside.project-page-sidebar', licence: 'MIT', visibility: 'public' },
   'gitlab-project-2026-05-gitlab-org-gitlab.html': { view: 'home', mode: 'panel', within: 'aside.project-page-sidebar', licence: 'MIT', visibility: 'public' },
   // Sub-pages show no visibility, but were seen logged out: only public projects can be.
   'gitlab-subpage-2024-06-tree-libeigen-eigen.html': { view: 'subpage', mode: 'badge', within: '.top-bar-container', licence: undefined, visibility: 'public' },
   'gitlab-subpage-2024-06-merge-request-gitlab-org-gitlab.html': { view: 'subpage', mode: 'badge', within: '.top-bar-container', licence: undefined, visibility: 'public' },
+  // GitLab 16.2, seen logged in: the page does not say whether the project is public, so the forge is asked.
+  'gitlab-subpage-2023-07-blob-twardzso-logged-in.html': {
+    view: 'subpage',
+    mode: 'badge',
+    within: '.top-bar-container',
+    licence: undefined,
+    visibility: 'unknown',
+    answers: { 'https://gitlab.com/api/v4/projects/23446064': { id: 23446064, visibility: 'public' } },
+  },
 };
 
 /** The registry accounts the tests move captures to: a GitHub organisation and a gitlab.com group of French public bodies. */

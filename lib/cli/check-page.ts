@@ -1,15 +1,14 @@
 /**
  * npm run -s check:page -- <saved.html> [--url <page url>]
  * For maintainers, when a forge changes its markup: what the extension's own page reading makes of a saved page.
- * Prints JSON: forge, layout era matched, page kind and view, where the panel would go, the licence read from the
- * page and whether the forge's API would be asked. The URL comes from --url, else a manifest.json beside the file
+ * Prints JSON (lib/forges/page-report.ts): forge, layout era matched, page kind and view, which rule placed the panel
+ * and where, the licence and root files read from the page, and whether the forge's API would be asked. The URL comes from --url, else a manifest.json beside the file
  * (../shared/real-pages), else the page's canonical or og:url.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Window } from 'happy-dom';
-import { detectPage, readLayout } from '../forges/detect';
-import { classifyLicence } from '../licence/classify';
+import { pageReport } from '../forges/page-report';
 
 const args = process.argv.slice(2);
 const urlAt = args.indexOf('--url');
@@ -56,29 +55,5 @@ if (!url) {
   process.exit(2);
 }
 
-const page = detectPage(url, doc);
-const layout = readLayout(page, doc);
-const licence = layout.licence;
-const verdict = licence ? classifyLicence(licence.state === 'none' ? '' : licence.text) : undefined;
-const isRepo = page.answer === 'yes' && page.kind === 'repository';
-console.log(
-  JSON.stringify(
-    {
-      file,
-      url,
-      forge: page.ref.forge,
-      confirmed: page.answer,
-      kind: page.kind,
-      view: page.view,
-      visibility: page.visibility,
-      era: layout.era?.id ?? null,
-      placement: layout.placement.mode === 'fixed' ? { mode: 'fixed' } : { mode: layout.placement.mode, selector: layout.placement.anchor, insert: layout.placement.insert },
-      licence: licence ? { ...licence, spdx: verdict?.spdx ?? null } : null,
-      // The forge's API is only asked when the page does not settle the licence (sub-pages, "View license").
-      apiNeeded: isRepo && !(licence && (licence.state === 'none' || verdict?.spdx)),
-    },
-    null,
-    2,
-  ),
-);
+console.log(JSON.stringify({ file, ...pageReport(url, doc) }, null, 2));
 await window.happyDOM.close();

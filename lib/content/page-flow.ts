@@ -2,6 +2,7 @@ import { parsePageUrl, type PageKind } from '../forges';
 import type { Detection, PageLayout } from '../forges/detect';
 import type { PageLicence, Placement } from '../forges/layout';
 import type { LicenceFacts, PubliccodeFacts } from '../facts/merge';
+import { readinessOf } from '../facts/readiness';
 import type { LookupResult } from '../registry/lookup';
 
 /** The panel as the page flow drives it (the content script's PanelMount; a fake in tests). */
@@ -32,6 +33,7 @@ export interface PageFlowDeps {
   layout(page: Detection): PageLayout;
   lookup(url: string, kind: PageKind): Promise<LookupResult>;
   licence(url: string, shown: PageLicence | undefined): Promise<LicenceFacts>;
+  /** Asked only when the page's own file list does not show that there is none. */
   publiccode(url: string): Promise<PubliccodeFacts | null>;
   /** The account's own display name from its forge, for a public body no list names. */
   accountName(url: string): Promise<string | undefined>;
@@ -172,10 +174,14 @@ export function createPageFlow(deps: PageFlowDeps) {
     // Never a licence request for a private repository. The licence shows as soon as it is known: a slow
     // publiccode.yml (another request) never holds it back.
     if (isRepo && !isPrivate) {
-      const publiccode = deps.publiccode(href).then(
-        (pc) => stale() || deps.view.setPubliccode(pc ?? undefined),
-        () => undefined,
-      );
+      // The page's own file list settles it when it shows none: no request then.
+      const shownAbsent = layout.files !== undefined && !readinessOf(layout.files.names).publiccode;
+      const publiccode = shownAbsent
+        ? Promise.resolve(deps.view.setPubliccode(undefined))
+        : deps.publiccode(href).then(
+            (pc) => stale() || deps.view.setPubliccode(pc ?? undefined),
+            () => undefined,
+          );
       const licence = await deps.licence(href, layout.licence).catch(() => undefined);
       if (!stale()) deps.view.setLicence(licence);
       await publiccode;

@@ -3,7 +3,9 @@ import { confirmGithub, githubVisibility, type Confirmation } from './github-dom
 import { githubPayloadLicence, GITHUB_LAYOUTS } from './github-layouts';
 import { confirmGitlab, gitlabAccountName, gitlabVisibility, isGitlabDocument } from './gitlab-dom';
 import { GITLAB_LAYOUTS } from './gitlab-layouts';
+import { placementByMeaning } from './by-meaning';
 import { findEra, licenceFromSpot, placementOf, type LayoutEra, type PageLicence, type PageView, type Placement } from './layout';
+import { githubRootFiles, type RootFiles } from './root-files';
 import { segmentsOf } from './keys';
 import type { PageKind, PageRef, Visibility } from './types';
 
@@ -25,6 +27,8 @@ export interface PageLayout {
   era: LayoutEra | undefined;
   placement: Placement;
   licence?: PageLicence;
+  /** The repository's root files, when its home page lists them all (GitHub). */
+  files?: RootFiles;
 }
 
 const NOT_A_PAGE = (ref: PageRef): Detection => ({ ref, answer: 'no', kind: 'other', view: 'subpage', visibility: 'unknown' });
@@ -51,15 +55,21 @@ export function detectPage(url: string, doc: Document): Detection {
 }
 
 /**
- * Where the panel goes on a confirmed page, and the licence the page shows (once the body is parsed).
- * GitHub's embedded React payload is read before the sidebar's link; only a repository home shows either.
+ * Where the panel goes on a confirmed page, and the licence and root files the page shows (once the body is parsed).
+ * A layout era of the tables first; where none matches, the page read by meaning (its About box, its header); a
+ * corner box only when the page has neither. GitHub's embedded React payload is read before the sidebar's link;
+ * only a repository home shows either.
  */
 export function readLayout(d: Detection, doc: Document): PageLayout {
   const table = d.ref.forge === 'github' ? GITHUB_LAYOUTS : GITLAB_LAYOUTS;
   const era = d.ref.forge ? findEra(table, d.view, doc) : undefined;
   const isHome = d.kind === 'repository' && d.view === 'home';
-  const licence = !isHome ? undefined : ((d.ref.forge === 'github' ? githubPayloadLicence(doc) : undefined) ?? (era?.view === 'home' ? licenceFromSpot(era, doc) : undefined));
-  return { era, placement: placementOf(era), licence };
+  const placement = era ? placementOf(era) : (placementByMeaning(doc, d.ref.host, d.ref.path, d.view) ?? placementOf(undefined));
+  if (!isHome) return { era, placement };
+  const github = d.ref.forge === 'github';
+  const licence = (github ? githubPayloadLicence(doc) : undefined) ?? (era?.view === 'home' ? licenceFromSpot(era, doc) : undefined);
+  const files = github ? githubRootFiles(doc) : undefined;
+  return { era, placement, ...(licence ? { licence } : {}), ...(files ? { files } : {}) };
 }
 
 /**

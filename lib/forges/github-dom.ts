@@ -12,6 +12,15 @@ export function githubVisibility(doc: Document): Visibility {
   return flag === 'true' ? 'public' : flag === 'false' ? 'private' : 'unknown';
 }
 
+/**
+ * A person's profile, by the page's own markers: schema.org `Person`, or `body.page-profile` on a page that is not
+ * an organisation's (no `orghead`, no schema.org `Organization`).
+ */
+export function isPersonPage(doc: Document): boolean {
+  if (doc.querySelector('[itemtype$="schema.org/Person"]')) return true;
+  return !!doc.body?.classList.contains('page-profile') && !doc.querySelector('header.orghead, [itemtype$="schema.org/Organization"]');
+}
+
 /** Confirm a GitHub page by its own markers (PEERS.md §4.1). Pure: reads the document it is given. */
 export function confirmGithub(doc: Document, ref: PageRef): Confirmation {
   if (/^(Page|File) not found|^Server Error/.test(doc.title)) return 'no';
@@ -20,8 +29,14 @@ export function confirmGithub(doc: Document, ref: PageRef): Confirmation {
     return nwo && nwo.toLowerCase() === ref.path.toLowerCase() ? 'yes' : 'wait';
   }
   if (ref.kind === 'organisation') {
+    // A person's page says so (2020–2025): before the hovercard, which a profile filtered by organisation (`?org=`)
+    // sets to that organisation.
+    if (isPersonPage(doc)) return 'no';
+    // The page of another account, still shown after an in-page navigation: not yet this one.
+    const username = doc.querySelector('meta[property="profile:username"]')?.getAttribute('content');
+    if (username && username.toLowerCase() !== ref.path.toLowerCase()) return 'wait';
     const subject = meta(doc, 'hovercard-subject-tag');
-    if (subject?.startsWith('organization:')) return 'yes';
+    if (subject?.startsWith('organization:') || doc.querySelector('[itemtype$="schema.org/Organization"] header.orghead, header.orghead')) return 'yes';
     if (subject) return 'no'; // a user or something else
     return 'wait';
   }

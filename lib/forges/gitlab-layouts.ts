@@ -32,6 +32,15 @@ export const GITLAB_LAYOUTS: readonly LayoutEra[] = [
     description: 'Project sub-pages (files, merge requests, issues), GitLab 16–19: after the breadcrumbs in the top bar',
   },
   {
+    id: 'gitlab-16-breadcrumbs',
+    view: 'subpage',
+    mode: 'badge',
+    anchor: '.top-bar-container nav[data-testid="breadcrumb-links"]',
+    insert: 'after',
+    captures: ['gitlab-subpage-2023-07-blob-twardzso-logged-in.html'],
+    description: 'Project sub-pages, GitLab 16.x with the new navigation (before the Vue breadcrumbs): after nav.breadcrumbs in the top bar',
+  },
+  {
     id: 'gitlab-group-home-panel',
     view: 'organisation',
     mode: 'panel',
@@ -44,9 +53,9 @@ export const GITLAB_LAYOUTS: readonly LayoutEra[] = [
     id: 'gitlab-group-breadcrumbs',
     view: 'organisation',
     mode: 'badge',
-    anchor: '#js-vue-page-breadcrumbs-wrapper',
+    anchor: '#js-vue-page-breadcrumbs-wrapper, .top-bar-container nav[data-testid="breadcrumb-links"]',
     insert: 'after',
     captures: [],
-    description: 'Group pages without a home panel: after the breadcrumbs (same top bar as project sub-pages)',
+    description: 'Group pages without a home panel: after the breadcrumbs (same top bar as project sub-pages, GitLab 16–19)',
   },
 ];

@@ -39,10 +39,27 @@ export interface LicenceSpot {
 /** What the page itself says about the licence: named (the forge's own words), shown as absent, or nothing. */
 export type PageLicence = { state: 'named'; text: string; from: string } | { state: 'none'; from: string };
 
+/**
+ * Which rule placed the panel: a layout era of the tables, or, where no era matches, the page read by meaning
+ * (lib/forges/by-meaning.ts): the repository's About box, its header (owner / name row, breadcrumbs), the
+ * organisation's header. `corner`: the page has none of them.
+ */
+export type PlacementRule = 'era' | 'about-box' | 'repo-header' | 'org-header' | 'corner';
+
 export type Placement =
-  | { mode: 'panel' | 'badge'; era: string; anchor: string; insert: Insert }
-  /** No known sidebar or header: a collapsed box fixed in the corner of the window. */
-  | { mode: 'fixed'; era: null };
+  | {
+      mode: 'panel' | 'badge';
+      /** The era's id, or the rule's name when the page was read by meaning. */
+      era: string;
+      /** The era's selector, or a description of what was found (printed by `npm run check:page`). */
+      anchor: string;
+      insert: Insert;
+      rule?: Exclude<PlacementRule, 'corner'>;
+      /** Finds the anchor again (placements by meaning); absent: `anchor` is a selector. */
+      locate?: (doc: ParentNode) => Element | null;
+    }
+  /** No sidebar or header to sit in: a collapsed box in the corner of the window. */
+  | { mode: 'fixed'; era: null; rule?: 'corner' };
 
 /**
  * The first era whose anchor is on the page. A repository home whose sidebar is not recognised (a redesign we
@@ -56,7 +73,7 @@ export function findEra(table: readonly LayoutEra[], view: PageView, doc: Parent
 }
 
 export function placementOf(era: LayoutEra | undefined): Placement {
-  return era ? { mode: era.mode, era: era.id, anchor: era.anchor, insert: era.insert } : { mode: 'fixed', era: null };
+  return era ? { mode: era.mode, era: era.id, anchor: era.anchor, insert: era.insert, rule: 'era' } : { mode: 'fixed', era: null, rule: 'corner' };
 }
 
 /** The licence as the era's sidebar shows it (link text), or that it shows none. */
@@ -77,8 +94,8 @@ export function insertAt(host: Element, placement: Placement, doc: Document): bo
     if (host.parentElement !== doc.body) doc.body.append(host);
     return true;
   }
-  const anchor = doc.querySelector(placement.anchor);
-  if (!anchor) return false;
+  const anchor = placement.locate ? placement.locate(doc) : doc.querySelector(placement.anchor);
+  if (!anchor || anchor === host || host.contains(anchor)) return false;
   switch (placement.insert) {
     case 'before':
       if (anchor.previousElementSibling !== host) anchor.before(host);

@@ -269,11 +269,14 @@ export async function settledPanelCount(page: Page): Promise<number> {
   return page.locator('ospo-lens-panel').count();
 }
 
-/** URLs of every request in the context (pages and the extension's service worker) that matches `pattern`. */
-export function recordRequests(context: BrowserContext, pattern: RegExp): string[] {
+/**
+ * URLs of every request in the context (pages and the extension's service worker) that matches `pattern`;
+ * `extensionOnly`: only the extension's own (its service worker's), not what the page itself loads.
+ */
+export function recordRequests(context: BrowserContext, pattern: RegExp, extensionOnly = false): string[] {
   const seen: string[] = [];
   context.on('request', (r) => {
-    if (pattern.test(r.url())) seen.push(r.url());
+    if (pattern.test(r.url()) && (!extensionOnly || !!r.serviceWorker())) seen.push(r.url());
   });
   return seen;
 }

@@ -4,7 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, panel, recordRequests, settledPanelCount, test } from './fixtures';
-import { CAPTURES, EXPECTED, NOT_RUN_REASON, REAL_PAGES_AVAILABLE, readCapture, swapOwner, type Capture } from '../real-pages';
+import { CAPTURES, EXPECTED, NOT_RUN_REASON, REAL_PAGES_AVAILABLE, isPlaced, readCapture, swapOwner, type Capture } from '../real-pages';
 
 test.skip(!REAL_PAGES_AVAILABLE, NOT_RUN_REASON);
 
@@ -23,13 +23,28 @@ function hostFacts(page: Page, within: string) {
   }, within);
 }
 
-const API = /^https:\/\/(api\.github\.com\/|[^/]+\/api\/v4\/projects\/)/;
+/** Everything the extension could ask a forge: its APIs (GitHub, GitLab) and GitHub's raw files (publiccode.yml). */
+const FORGE_REQUESTS = /^https:\/\/(api\.github\.com\/|raw\.githubusercontent\.com\/|[^/]+\/api\/v4\/)/;
 
 for (const capture of CAPTURES as Capture[]) {
   const want = EXPECTED[capture.file]!;
+  if (!isPlaced(want)) {
+    test(`${capture.file}: a person’s page, even at a registry account’s URL, gets nothing and asks nothing`, async ({ context, page }) => {
+      const asked = recordRequests(context, FORGE_REQUESTS, true);
+      const { url, html } = swapOwner(capture, readCapture(capture.file));
+      await serve(page, url, html);
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      expect(await settledPanelCount(page)).toBe(0);
+      expect(asked).toEqual([]);
+    });
+    continue;
+  }
+  const shownWhole = want.view === 'home' && want.licence !== undefined && want.rootListed === true;
   test.describe(capture.file, () => {
-    test(`moved to a registry account: one public-sector ${want.mode} in ${want.within}${want.licence !== undefined ? ', licence read from the page, no API request' : ''}`, async ({ context, page }) => {
-      const apiCalls = recordRequests(context, API);
+    test(`moved to a registry account: one public-sector ${want.mode} in ${want.within}${shownWhole ? ', licence and file list read from the page: no request to any forge' : ''}`, async ({ context, page }) => {
+      const asked = recordRequests(context, FORGE_REQUESTS, true);
+      for (const [api, body] of Object.entries(want.answers ?? {}))
+        await context.route(api, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) }));
       const { url, html } = swapOwner(capture, readCapture(capture.file));
       await serve(page, url, html);
       await page.goto(url, { waitUntil: 'domcontentloaded' });
@@ -46,12 +61,17 @@ for (const capture of CAPTURES as Capture[]) {
         return;
       }
       await expect(root.getByTestId('org-name')).toBeVisible();
+      // The recorder sees the extension's requests: where the page names no licence ("View license"), the API is asked.
+      if (want.view === 'home' && want.licence === undefined) await expect.poll(() => asked.some((u) => u.startsWith('https://api.github.com/repos/'))).toBe(true);
       const status = root.getByTestId('licence-status');
       if (want.licence === null) await expect(status).toHaveAttribute('data-status', 'missing');
       else if (want.licence) await expect(root.getByTestId('licence-spdx')).toHaveText(want.licence);
-      if (want.licence !== undefined) {
+      if (shownWhole) {
         await page.waitForTimeout(300);
-        expect(apiCalls).toEqual([]);
+        expect(asked).toEqual([]);
+      } else if (want.licence !== undefined) {
+        await page.waitForTimeout(300);
+        expect(asked.filter((u) => !u.includes('raw.githubusercontent.com') && !u.includes('/-/raw/'))).toEqual([]);
       }
     });
 

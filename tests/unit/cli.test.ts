@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, cpSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CAPTURES, EXPECTED, REAL_PAGES_AVAILABLE, REAL_PAGES_DIR } from '../real-pages';
+import { CAPTURES, REAL_PAGES_AVAILABLE, REAL_PAGES_DIR } from '../real-pages';
 
 const run = (script: string, args: string[]) =>
   execFileSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -106,12 +106,12 @@ describe('npm run check:page', () => {
     expect(sub).toMatchObject({ view: 'subpage', era: 'github-repo-header', placement: { mode: 'badge' }, licence: null, apiNeeded: true });
   });
 
-  it.skipIf(!REAL_PAGES_AVAILABLE)('on every real capture: an era and a placement, the URL taken from the manifest', () => {
-    for (const capture of CAPTURES) {
-      const out = JSON.parse(run('lib/cli/check-page.ts', [join(REAL_PAGES_DIR, capture.file)]));
-      expect(out, capture.file).toMatchObject({ url: capture.url, confirmed: 'yes', placement: { mode: EXPECTED[capture.file]!.mode } });
-      expect(out.era, capture.file).toBeTruthy();
-    }
+  // Every capture is checked in-process (tests/unit/real-pages.test.ts); one spawn here proves the command reads the
+  // manifest beside the file for its URL (eleven tsx processes time out on a loaded machine).
+  it.skipIf(!REAL_PAGES_AVAILABLE)('on a real capture: the URL from the manifest, the era, the rule that placed it and the root files', () => {
+    const capture = CAPTURES.find((c) => c.file === 'github-repo-2023-10-tantek-cassis.html')!;
+    const out = JSON.parse(run('lib/cli/check-page.ts', [join(REAL_PAGES_DIR, capture.file)]));
+    expect(out).toMatchObject({ url: capture.url, confirmed: 'yes', era: 'github-2021-layout-sidebar', placement: { mode: 'panel', rule: 'era' }, licence: { state: 'none' }, apiNeeded: false, rootFiles: { from: 'list', publiccode: false } });
   });
 
   it('says what is missing: no file, no URL', () => {

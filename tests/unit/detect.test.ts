@@ -42,6 +42,27 @@ describe('detectPage()', () => {
     expect(detectPage('https://github.com/orgs/GIP-RECIA/repositories', document)).toMatchObject({ answer: 'yes', kind: 'organisation' });
   });
 
+  it('answers "no" for a person at once, from the page’s own markers, whatever the hovercard says (?org=)', () => {
+    page('<meta property="og:type" content="profile"><meta name="hovercard-subject-tag" content="organization:5">');
+    document.body.innerHTML = '<div itemscope itemtype="http://schema.org/Person"><h1>Someone</h1></div>';
+    expect(detectPage('https://github.com/someone?org=IGNF', document).answer).toBe('no');
+    document.body.innerHTML = '';
+    document.body.className = 'page-profile';
+    expect(detectPage('https://github.com/someone', document).answer).toBe('no');
+    // An organisation's page may carry page-profile too: its orghead says which.
+    document.body.innerHTML = '<header class="pagehead orghead"><h1>IGN</h1></header>';
+    expect(detectPage('https://github.com/IGNF', document).answer).toBe('yes');
+    document.body.className = '';
+    document.body.innerHTML = '';
+  });
+
+  it('waits while an organisation page still shows another account (profile:username)', () => {
+    page('<meta property="profile:username" content="etalab"><meta name="hovercard-subject-tag" content="organization:5">');
+    expect(detectPage('https://github.com/IGNF', document).answer).toBe('wait');
+    page('<meta property="profile:username" content="ignf"><meta name="hovercard-subject-tag" content="organization:5">');
+    expect(detectPage('https://github.com/IGNF', document).answer).toBe('yes');
+  });
+
   it('confirms a GitLab project on any host by the page’s own markers', () => {
     page(GITLAB, { 'data-page': 'projects:tree:show', 'data-project-full-path': 'EOLE/Zephir/zcli' });
     expect(detectPage('https://gitlab.mim-libre.fr/eole/zephir/zcli/-/tree/main', document)).toMatchObject({ answer: 'yes', kind: 'repository' });

@@ -112,6 +112,25 @@ describe('page flow', () => {
     expect(flow.state()).toBe('shown');
   });
 
+  it('a home whose file list shows no publiccode.yml asks nothing for it; one that lists it, or shows no list, does', async () => {
+    let asked = 0;
+    const withFiles = (names: string[] | undefined): PageFlowDeps => ({
+      ...deps(),
+      layout: (page) => ({ ...deps().layout(page), ...(names ? { files: { names, from: 'payload' as const } } : {}) }),
+      publiccode: async () => {
+        asked++;
+        return null;
+      },
+    });
+    await createPageFlow(withFiles(['README.md', 'LICENSE', 'src'])).update();
+    expect(asked).toBe(0);
+    expect(log).toContain('publiccode none');
+    await createPageFlow(withFiles(['README.md', 'publiccode.yml'])).update();
+    expect(asked).toBe(1);
+    await createPageFlow(withFiles(undefined)).update();
+    expect(asked).toBe(2);
+  });
+
   it('a sub-page gets the header badge, and nothing the page did not show is claimed about the licence', async () => {
     href = 'https://github.com/IGNF/itowns/blob/main/README.md';
     await createPageFlow(deps()).update();
