@@ -15,6 +15,12 @@ export function EnableForge({ forge, enabled, t, onEnable, denied }: EnableForge
   return (
     <div class="enable" data-testid="enable-offer" data-enabled={String(enabled)}>
       <p>{forge.whole && forge.name ? t('forgeOfBody', [forge.host, forge.name]) : t('forgeWithPublicGroups', forge.host)}</p>
+      {/* Named only by a registry the user added: said so, before any permission is asked. */}
+      {forge.source && (
+        <p class="muted" data-testid="custom-source">
+          {t('fromCustomRegistry', forge.source)}
+        </p>
+      )}
       {enabled ? (
         <p role="status">{t('enabledHere', forge.host)}</p>
       ) : (

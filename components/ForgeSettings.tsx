@@ -7,6 +7,8 @@ import { plural, type Translate } from './i18n';
 export interface ForgeSettingsProps {
   enabled: string[];
   known: KnownForge[];
+  /** Forges only a registry the user added names: listed apart, each with that registry, never in "enable all". */
+  custom?: KnownForge[];
   t: Translate;
   /** Called from the confirming click with exactly the hosts the user was shown. */
   onEnableAll: (hosts: string[]) => void;
@@ -24,10 +26,11 @@ export const FILTER_FROM = 20;
  * Options: the forges where panels show. github.com and gitlab.com always; every known public forge (and any
  * other the user enabled) with its own switch, filtered when the list is long; and "enable all", two clicks.
  */
-export function ForgeSettings({ enabled, known, t, onEnableAll, onRemove, onEnable, lang = 'en' }: ForgeSettingsProps) {
+export function ForgeSettings({ enabled, known, custom = [], t, onEnableAll, onRemove, onEnable, lang = 'en' }: ForgeSettingsProps) {
   const [filter, setFilter] = useState('');
   const names = new Map(known.map((f) => [f.host, f.name]));
-  const hosts = [...new Set([...enabled, ...known.filter((f) => !f.ignoredSince || enabled.includes(f.host)).map((f) => f.host)])].sort();
+  const customHosts = new Set(custom.map((f) => f.host));
+  const hosts = [...new Set([...enabled.filter((h) => !customHosts.has(h)), ...known.filter((f) => !f.ignoredSince || enabled.includes(f.host)).map((f) => f.host)])].sort();
   const words = filter.trim().toLowerCase();
   const shown = words ? hosts.filter((h) => `${h} ${names.get(h) ?? ''}`.toLowerCase().includes(words)) : hosts;
   return (
@@ -67,6 +70,28 @@ export function ForgeSettings({ enabled, known, t, onEnableAll, onRemove, onEnab
         })}
         {shown.length === 0 && <li class="muted">{t('searchNone')}</li>}
       </ul>
+      {custom.length > 0 && (
+        <>
+          <h3 id="custom-forges-heading">{t('customForgesHeading')}</h3>
+          <ul class="forges" data-testid="custom-forges" aria-labelledby="custom-forges-heading">
+            {custom.map((f) => {
+              const on = enabled.includes(f.host);
+              return (
+                <li key={f.host} data-host={f.host}>
+                  <label class="switch">
+                    <input type="checkbox" role="switch" checked={on} onChange={() => (on ? onRemove(f.host) : onEnable?.(f.host))} aria-describedby={`custom-forge-${f.host}`} />
+                    {f.host}
+                  </label>
+                  <span class="muted small" id={`custom-forge-${f.host}`}>
+                    {' '}
+                    {t('fromCustomRegistry', f.source ?? '')}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
     </section>
   );
 }

@@ -13,7 +13,8 @@ export interface PanelProps {
   /** "Data from 22 Sept 2025 · code.gouv.fr, FLOSS-PSO": where the answer came from, and the date of its data. */
   footer?: string;
   collapsed?: boolean;
-  onToggle?: () => void;
+  /** Open or fold; gets the click's event (the content script acts only on trusted ones). */
+  onToggle?: (event: Event) => void;
   /** Licence and publiccode.yml of a repository, once the background has them. */
   facts?: RepoFacts | 'loading';
   /**
@@ -189,7 +190,7 @@ function Body({ result, t, facts, footer, lang }: { result: LookupResult; t: Tra
 }
 
 /** The licence card alone, for a repository that is not in the registry (the "everywhere" option). */
-function LicenceCard({ t, facts, mode, collapsed, onToggle, lang }: { t: Translate; facts: RepoFacts | 'loading'; mode: 'panel' | 'badge'; collapsed: boolean; onToggle?: () => void; lang: string }) {
+function LicenceCard({ t, facts, mode, collapsed, onToggle, lang }: { t: Translate; facts: RepoFacts | 'loading'; mode: 'panel' | 'badge'; collapsed: boolean; onToggle?: (event: Event) => void; lang: string }) {
   if (mode === 'badge')
     return (
       <section class="panel badge-mode" lang={lang} data-testid="ospo-panel" data-status="not-listed" data-mode="badge" aria-label={t('panelLabel')}>

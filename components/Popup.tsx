@@ -113,6 +113,11 @@ function PopupBody({ state, t, locale, licence, suggestUrl }: { state: PopupStat
         {!o.named && <span class="muted"> · {t('unnamedBody')}</span>}
         {where && <span class="muted"> ({where})</span>}
       </p>
+      {result.customSource && (
+        <p class="small muted" data-testid="custom-source">
+          {t('fromCustomRegistry', result.customSource)}
+        </p>
+      )}
       {ospo ? (
         <p>
           <span class="muted">
@@ -182,6 +187,7 @@ function Search({ t, onSearch, locale }: { t: Translate; onSearch: (q: string) =
               <strong>{h.name}</strong>
               {!h.named && <span class="muted"> · {t('unnamedBody')}</span>}
               {h.country && <span class="muted"> ({h.country})</span>}
+              {h.custom && <div class="small muted">{t('fromCustomRegistry', h.custom)}</div>}
               <div class="small">
                 {h.accounts.map((a, i) => (
                   <span key={a}>

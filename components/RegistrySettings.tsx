@@ -115,10 +115,23 @@ export function RegistrySettings(p: RegistrySettingsProps) {
                 </div>
                 <div class="small muted">
                   {plural(t, 'sourceKept', s.kept, p.locale)}
-                  {s.rejected > 0 && <> · {plural(t, 'sourceRejected', s.rejected, p.locale)}</>}
+                  {s.rejected > 0 && !s.rejectedLines?.length && <> · {plural(t, 'sourceRejected', s.rejected, p.locale)}</>}
                   {s.dataDate && <> · {t('sourceDataDate', formatDate(s.dataDate, p.locale))}</>} ·{' '}
                   {!s.fetchUrl ? t('sourceBundledOnly') : s.lastSuccess ? t('sourceLastSuccess', formatAge(s.lastSuccess, p.now, p.locale)) : t('sourceNever')}
                 </div>
+                {/* Each line the compiler set aside, with why: one odd line never stops the rest, and is never hidden. */}
+                {s.rejected > 0 && !!s.rejectedLines?.length && (
+                  <details class="small" data-testid="rejected-lines">
+                    <summary>{plural(t, 'sourceRejected', s.rejected, p.locale)}</summary>
+                    <ul>
+                      {s.rejectedLines.map((r, i) => (
+                        <li key={i}>
+                          <code>{r.entry}</code> — <span class="muted">{r.reason}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
                 {s.lastError && (
                   <div class="small warn">
                     {t('sourceLastError')} <Reason reason={s.lastError} t={t} />

@@ -11,12 +11,12 @@ import { STATIC_HOSTS } from '@/lib/permissions/origins';
 import { forgeHostsAmong, grantedHosts, injectIntoOpenTabs, syncContentScripts } from '@/lib/permissions/dynamic-scripts';
 import { signalKnownForges } from '@/lib/permissions/toolbar-signal';
 import { activeRegistry, checkCustomRegistry, recompile, refreshNow, sourceDefs, sourceStates } from '@/lib/registry/active';
-import { knownForgeOf, knownForges } from '@/lib/registry/forges';
+import { customForges, knownForgeOf, knownForges } from '@/lib/registry/forges';
 import { forgeOfHost, lookup, provenance } from '@/lib/registry/lookup';
 import { searchRegistry, sourceLabel } from '@/lib/registry/search';
 import { answerDataDate, freshnessOf } from '@/lib/registry/freshness';
 import { SOURCES } from '@/lib/registry/sources';
-import { getSettings, migrateLegacySettings, setSettings } from '@/lib/storage/settings';
+import { getSettings, markFreshInstall, migrateLegacySettings, setSettings, SettingsNotStored } from '@/lib/storage/settings';
 
 const REFRESH_ALARM = 'registry-refresh';
 
@@ -63,6 +63,7 @@ export default defineBackground(() => {
           custom,
           kept: report?.kept ?? 0,
           rejected: report?.rejected.length ?? 0,
+          rejectedLines: report?.rejected.slice(0, 50),
           error: report?.error,
           lastSuccess: states[def.id]?.lastSuccess,
           lastError: states[def.id]?.lastError,
@@ -131,7 +132,10 @@ export default defineBackground(() => {
     },
     knownLicence: async ({ url }) => shownLicences.get(url) ?? null,
     setPanelCollapsed: async ({ collapsed }) => {
-      await setSettings({ panelCollapsed: collapsed });
+      // Refused by the browser: it still holds for this session, which is all a fold needs.
+      await setSettings({ panelCollapsed: collapsed }).catch((e: unknown) => {
+        if (!(e instanceof SettingsNotStored)) throw e;
+      });
       return true as const;
     },
     projectVisibility: async ({ url, projectId }) => {
@@ -139,6 +143,7 @@ export default defineBackground(() => {
       return r.ref.forge === 'gitlab' ? gitlabProjectVisibility(factsDeps, r.ref.host, projectId) : 'not-public';
     },
     knownForges: async () => knownForges(await index()),
+    customForges: async () => customForges(await index()),
     pageState: async ({ publicSector, name }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return true as const;
@@ -172,9 +177,11 @@ export default defineBackground(() => {
     await injectIntoOpenTabs(await forgeHostsAmong(origins));
   });
   browser.permissions.onRemoved.addListener(() => void followGrants());
-  browser.runtime.onInstalled.addListener(({ reason }) => {
-    // An update from 0.1 brings its settings over from storage.local, once; a fresh install reads nothing there.
-    const migrated = reason === 'update' ? migrateLegacySettings().then((moved) => (moved ? recompile() : undefined)) : Promise.resolve();
+  browser.runtime.onInstalled.addListener(({ reason, previousVersion }) => {
+    // An update from 0.1 brings its settings over from storage.local, once (a marker records it); a fresh install
+    // reads nothing there, ever.
+    const migrated =
+      reason === 'update' ? migrateLegacySettings(previousVersion).then((moved) => (moved ? recompile() : undefined)) : reason === 'install' ? markFreshInstall() : Promise.resolve();
     // First run: what the extension does, privacy, which forges are on (the popup's "Help" opens it again).
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => undefined);
     void migrated.catch((error: unknown) => console.warn('[ospo-lens] settings migration failed', error)).then(followGrants).then(schedule);

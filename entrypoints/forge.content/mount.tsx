@@ -61,7 +61,8 @@ export class PanelMount implements PanelView {
       style.textContent = css;
       this.root.append(style, document.createElement('div'));
       this.root.addEventListener('keydown', (event) => {
-        if ((event as KeyboardEvent).key !== 'Escape' || !this.open || this.mode() !== 'badge') return;
+        // Only the user's own keys: a page script's synthetic events never drive the panel.
+        if (!event.isTrusted || (event as KeyboardEvent).key !== 'Escape' || !this.open || this.mode() !== 'badge') return;
         this.open = false;
         this.render();
         this.root?.querySelector<HTMLElement>('.badge-button')?.focus();
@@ -153,7 +154,10 @@ export class PanelMount implements PanelView {
   private render(): void {
     if (!this.root || !this.result) return;
     const badge = this.mode() === 'badge';
-    const onToggle = () => {
+    // The shadow root is open (tests and assistive tools read it), so page scripts can reach its buttons: only a
+    // trusted event (the user's own click or key) folds the panel or opens the badge, and saves the fold.
+    const onToggle = (event: Event) => {
+      if (!event.isTrusted) return;
       if (badge) this.open = !this.open;
       else {
         this.collapsed = !this.collapsed;

@@ -9,7 +9,7 @@ import type { KnownForge, RegistryStatus } from '@/lib/messaging/protocol';
 import { grantedHosts } from '@/lib/permissions/dynamic-scripts';
 import { forgetRegistryHost, removeHost, requestHosts } from '@/lib/permissions/request';
 import { safeSourceUrl } from '@/lib/registry/source-url';
-import { getSettings, setSettings, type Settings } from '@/lib/storage/settings';
+import { getSettings, setSettings, SettingsNotStored, type Settings } from '@/lib/storage/settings';
 import { messagesLanguage } from '@/lib/i18n/format';
 import { reasonInWords } from '@/lib/i18n/reasons';
 import { plural } from '@/components/i18n';
@@ -21,15 +21,19 @@ const locale = messagesLanguage(browser.i18n.getUILanguage());
 function Options() {
   const [enabled, setEnabled] = useState<string[]>([]);
   const [known, setKnown] = useState<KnownForge[]>([]);
+  const [custom, setCustom] = useState<KnownForge[]>([]);
   const [denied, setDenied] = useState(false);
   const [settings, setLocalSettings] = useState<Settings | undefined>();
   const [status, setStatus] = useState<RegistryStatus | undefined>();
   const [cleared, setCleared] = useState(false);
+  /** The browser refused to store a change: it holds until the browser closes, and the page says so. */
+  const [notStored, setNotStored] = useState(false);
   const offerHost = new URLSearchParams(location.search).get('enable');
 
   const refresh = async () => {
     setEnabled(await grantedHosts());
     setKnown(await ask('knownForges', {}));
+    setCustom(await ask('customForges', {}));
   };
   useEffect(() => {
     void getSettings().then(setLocalSettings);
@@ -45,7 +49,14 @@ function Options() {
   }, []);
 
   const save = async (patch: Partial<Settings>, recompile = false): Promise<void> => {
-    setLocalSettings(await setSettings(patch));
+    try {
+      setLocalSettings(await setSettings(patch));
+      setNotStored(false);
+    } catch (error) {
+      if (!(error instanceof SettingsNotStored)) throw error;
+      setLocalSettings(error.value as Settings);
+      setNotStored(true);
+    }
     if (recompile) setStatus(await ask('settingsChanged', {}, 60_000));
   };
   const enable = async (hosts: string[]) => {
@@ -92,6 +103,11 @@ function Options() {
           <EnableForge forge={offer} enabled={enabled.includes(offer.host)} t={t} denied={denied} onEnable={() => void enable([offer.host])} />
         </div>
       )}
+      {notStored && (
+        <p role="alert" class="warn" data-testid="settings-not-stored">
+          {t('settingsNotStored')}
+        </p>
+      )}
       {denied && !offer && (
         <p role="alert" class="warn">
           {t('enableDenied')}
@@ -106,6 +122,7 @@ function Options() {
       <ForgeSettings
         enabled={enabled}
         known={known}
+        custom={custom}
         t={t}
         lang={locale}
         onEnableAll={(hosts) => void enable(hosts)}

@@ -54,7 +54,8 @@ function show() {
         panelsOn = on;
         show();
         // Pages opened from now on follow; the open ones keep what they show until they navigate.
-        void setSettings({ panelsHidden: !on });
+        // Refused by the browser: it holds for this session (the options page says so when it happens there).
+        void setSettings({ panelsHidden: !on }).catch(() => undefined);
       }}
       extra={offer && <EnableForge forge={offer} enabled={false} t={t} denied={denied} onEnable={() => void enableForge(offer)} />}
       onSearch={(query) => ask('search', { query })}

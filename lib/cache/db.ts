@@ -133,9 +133,17 @@ export async function getStoredSettings(): Promise<unknown> {
   }
 }
 
+/** The browser refused to store the settings (private window, full disk, broken database): they hold for this session only. */
+export class SettingsNotStored extends Error {
+  constructor(readonly value: unknown) {
+    super('the settings could not be stored: they hold until the browser closes');
+  }
+}
+
 /**
  * Read, change and write the settings in one IndexedDB transaction: two extension pages writing at once never
- * lose each other's change. `change` must be synchronous.
+ * lose each other's change. `change` must be synchronous. When the write is refused, the change still holds in
+ * memory for this session and `SettingsNotStored` says so (never shown as saved).
  */
 export async function updateStoredSettings(change: (stored: unknown) => unknown): Promise<unknown> {
   try {
@@ -152,5 +160,22 @@ export async function updateStoredSettings(change: (stored: unknown) => unknown)
     console.warn('[ospo-lens] could not store the settings', error);
   }
   memorySettings = change(memorySettings);
-  return memorySettings;
+  throw new SettingsNotStored(memorySettings);
+}
+
+/** Has the one-time move of 0.1's settings out of `storage.local` been decided (done, or nothing to do)? */
+export async function legacyMoveDecided(): Promise<boolean> {
+  try {
+    return (await (await db())?.get('settings', 'legacyMoveDecided')) === true;
+  } catch {
+    return false;
+  }
+}
+
+export async function decideLegacyMove(): Promise<void> {
+  try {
+    await (await db())?.put('settings', true, 'legacyMoveDecided');
+  } catch (error) {
+    console.warn('[ospo-lens] could not store the migration marker', error);
+  }
 }

@@ -44,8 +44,10 @@ if (!quiet || failed.length) {
   for (const s of registry.sources) {
     const status = s.error ? `FAILED (${s.error})` : `${s.kept} kept, ${s.rejected.length} rejected`;
     console.log(`${s.id}: ${status}`);
-    for (const r of s.rejected.slice(0, 20)) console.log(`  rejected ${r.entry}: ${r.reason}`);
-    if (s.rejected.length > 20) console.log(`  … and ${s.rejected.length - 20} more`);
+    // Every rejected line of a folder given with --sources (a maintainer checking a file); the first 20 otherwise.
+    const shown = opt('--sources') ? s.rejected : s.rejected.slice(0, 20);
+    for (const r of shown) console.log(`  rejected ${r.entry}: ${r.reason}`);
+    if (s.rejected.length > shown.length) console.log(`  … and ${s.rejected.length - shown.length} more`);
   }
 }
 console.log(

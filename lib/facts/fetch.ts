@@ -1,5 +1,5 @@
 import type { ForgeAnswer } from '../forges/api';
-import { safeRedirect } from '../registry/source-url';
+import { fetchCheckingRedirects } from '../registry/source-url';
 
 /** Largest answer read from a forge: licence JSON and publiccode.yml are small. */
 const MAX_BYTES = 512 * 1024;
@@ -9,16 +9,14 @@ const MAX_BYTES = 512 * 1024;
  * Only called with URLs built by lib/forges/api.ts for the forge the user is on.
  */
 export async function fetchForge(url: string, timeoutMs = 10_000): Promise<ForgeAnswer> {
-  const response = await fetch(url, {
+  // A redirect is followed only after it is checked (https, same host: GitHub's API redirects a renamed repository
+  // to itself); where the browser hides its target, it is refused and the licence is "unknown for now".
+  const response = await fetchCheckingRedirects(globalThis.fetch.bind(globalThis), url, {
     credentials: 'omit',
-    redirect: 'follow',
     referrerPolicy: 'no-referrer',
     headers: { Accept: 'application/vnd.github+json, application/json;q=0.9, text/plain;q=0.8, */*;q=0.1' },
     signal: AbortSignal.timeout(timeoutMs),
   });
-  // Followed redirects must end on https on the same host (GitHub's API redirects renamed repositories to itself).
-  const redirected = safeRedirect(url, response.url);
-  if (redirected) throw new Error(redirected);
   const reader = response.body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;

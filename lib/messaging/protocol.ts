@@ -44,8 +44,10 @@ export interface Protocol {
   clearCaches: { request: Record<string, never>; response: true };
   /** Is this page's host a forge the registry knows, and may the extension show panels there? */
   forgeStatus: { request: { url: string }; response: ForgeStatus };
-  /** Every self-hosted forge the registry knows (for "enable all known public forges"). */
+  /** Every self-hosted forge the built-in registry knows (for "enable all known public forges"). */
   knownForges: { request: Record<string, never>; response: KnownForge[] };
+  /** The forges only a registry the user added names: listed apart, never enabled in bulk. */
+  customForges: { request: Record<string, never>; response: Array<KnownForge & { source: string }> };
 }
 
 export interface KnownForge {
@@ -59,6 +61,8 @@ export interface KnownForge {
   ignoredSince?: string;
   country?: string;
   international?: 'EU' | 'UN' | 'INT';
+  /** Named only by a registry the user added (its host). */
+  source?: string;
 }
 
 export interface ForgeStatus {
@@ -85,6 +89,8 @@ export interface RegistryStatus {
     custom: boolean;
     kept: number;
     rejected: number;
+    /** The rejected lines themselves, each with its reason (the first 50). */
+    rejectedLines?: Array<{ entry: string; reason: string }>;
     error?: string;
     lastSuccess?: number;
     lastError?: string;

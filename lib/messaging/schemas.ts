@@ -35,6 +35,7 @@ export const MESSAGE_RULES = {
   clearCaches: { from: 'extension', request: none },
   forgeStatus: { from: 'extension', request: z.object({ url }) },
   knownForges: { from: 'extension', request: none },
+  customForges: { from: 'extension', request: none },
   knownLicence: { from: 'extension', request: z.object({ url }) },
 } as const satisfies Record<MessageType, { from: 'content' | 'extension'; sameOrigin?: true; request: z.ZodObject }>;
 

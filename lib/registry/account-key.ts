@@ -1,7 +1,7 @@
 /**
  * A source's account URL → registry key. Handles the quirks of the sources: scheme or none, `www.`,
  * case, trailing slashes, `.git`, GitHub's `orgs/X/repositories`, GitLab's `groups/X` and `/-/…`.
- * Returns undefined for what is not an http(s) URL or a bare host.
+ * Returns undefined for what is not an http(s) URL or a bare host (credentials or a port: not an account either).
  */
 export function accountKey(raw: string): string | undefined {
   const input = raw.trim();
@@ -13,6 +13,8 @@ export function accountKey(raw: string): string | undefined {
     return undefined;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  // `x@gouv.fr?…` reads as a user on gouv.fr: an address with credentials or a port is no account of any forge.
+  if (url.username || url.password || url.port) return undefined;
   const host = url.hostname.toLowerCase().replace(/^www\./, '').replace(/\.$/, '');
   if (!host.includes('.')) return undefined;
   let segs = url.pathname.split('/').filter(Boolean).map((s) => s.toLowerCase());

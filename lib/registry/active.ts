@@ -19,6 +19,18 @@ const store = indexedDbRegistryStore();
 let active: Promise<{ index: RegistryIndex; origin: Origin }> | undefined;
 let refreshing: Promise<RefreshOutcome> | undefined;
 
+/**
+ * Refreshes and recompiles after a settings change run one after the other, in one queue: a refresh that started
+ * before a custom registry was removed compiles with the settings of when it ends, and the recompile that the
+ * removal asked for runs after it. Nothing computed under old settings is ever the registry last in place.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+function inQueue<T>(job: () => Promise<T>): Promise<T> {
+  const run = queue.then(job, job);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
 export function activeRegistry(): Promise<{ index: RegistryIndex; origin: Origin }> {
   type Active = { index: RegistryIndex; origin: Origin };
   const fromBundle = async (): Promise<Active> => ({ index: createIndex(await bundledRegistry()), origin: 'bundled' });
@@ -58,27 +70,25 @@ const deps = () => ({ store, fetch: globalThis.fetch.bind(globalThis), bundledTe
 
 /** One refresh at a time; a second caller gets the same outcome. */
 export function refreshNow(): Promise<RefreshOutcome> {
-  refreshing ??= (async () => {
+  refreshing ??= inQueue(async () => {
     try {
-      const outcome = await refreshRegistry(deps(), await sourceDefs());
+      const outcome = await refreshRegistry(deps(), await sourceDefs(), sourceDefs);
       active = Promise.resolve({ index: createIndex(outcome.registry), origin: 'refreshed' as const });
       return outcome;
     } finally {
       refreshing = undefined;
     }
-  })();
+  });
   return refreshing;
 }
 
-/** After sources were switched on/off: recompile from what is stored, without downloading. In order. */
-let recompiling: Promise<void> = Promise.resolve();
+/** After sources were switched on/off or a custom registry added or removed: recompile from what is stored. In the queue. */
 export function recompile(): Promise<void> {
-  recompiling = recompiling.then(async () => {
+  return inQueue(async () => {
     const registry = await compileFromStore(deps(), await sourceDefs());
     await store.putCompiled(registry);
     active = Promise.resolve({ index: createIndex(registry), origin: 'refreshed' });
   });
-  return recompiling;
 }
 
 export const sourceStates = () => store.getStates();
@@ -104,8 +114,11 @@ export async function checkCustomRegistry(url: string): Promise<{ ok: true; entr
     return { ok: false, reason: 'not a registry in the compiled format (see docs/custom-registry.schema.json)' };
   }
   if (entries === 0) return { ok: false, reason: `no valid entry (${rejected} rejected)` };
-  const now = Date.now();
-  await store.putCopy(def.id, { text: got.text, etag: got.etag, lastModified: got.lastModified, fetchedAt: now });
-  await store.putStates({ ...(await store.getStates()), [def.id]: { lastChecked: now, lastSuccess: now } });
+  // In the queue: a refresh under way writes the sources' states at its end, and must not write over this one.
+  await inQueue(async () => {
+    const now = Date.now();
+    await store.putCopy(def.id, { text: got.text, etag: got.etag, lastModified: got.lastModified, fetchedAt: now });
+    await store.putStates({ ...(await store.getStates()), [def.id]: { lastChecked: now, lastSuccess: now } });
+  });
   return { ok: true, entries, rejected };
 }

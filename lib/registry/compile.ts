@@ -1,11 +1,23 @@
 import { accountKey } from './account-key';
 import { agreedNames, foldName, looksLikeUrl, unifySpellings } from './names';
 import { REVIEWED_OVERRIDES, type Override } from './overrides';
+import { z } from 'zod';
 import {
+  GENERAL_PURPOSE_FORGES,
   REGISTRY_SCHEMA_VERSION,
+  catalogueSchema,
   compiledRegistrySchema,
+  country,
   entrySchema,
+  hostSchema,
+  httpsUrl,
+  international,
+  level,
   ospoSchema,
+  psoId,
+  registryKey,
+  sillSchema,
+  text,
   type CompiledRegistry,
   type Entry,
   type HostInfo,
@@ -15,7 +27,7 @@ import {
   type SourceReport,
 } from './schema';
 import { reasonOf } from './sources/issues';
-import type { Contribution, RawOspo, SourceDef } from './sources';
+import type { Contribution, RawAccount, RawOspo, SourceDef } from './sources';
 import { keptOf } from './sources/types';
 
 /**
@@ -67,30 +79,99 @@ function parseAll(inputs: readonly SourceInput[]): { reports: SourceReport[]; pa
       report.error = error ?? 'file missing';
       continue;
     }
+    let c: Contribution;
     try {
-      const c = def.parse(text);
-      report.rejected = c.rejected;
-      report.kept = keptOf(c);
-      parsed.push({ def, c });
+      c = def.parse(text);
     } catch (e) {
       report.error = `unreadable: ${(e as Error).message.split('\n')[0]}`;
+      continue;
     }
+    const checked = checkContribution(c);
+    report.rejected = checked.rejected;
+    report.kept = keptOf(checked);
+    parsed.push({ def, c: checked });
   }
   return { reports, parsed };
 }
 
+/** What a source states about an account, each field as the compiled registry will check it. */
+const rawAccountSchema = z.object({
+  key: registryKey,
+  display: httpsUrl,
+  name: text.optional(),
+  country: country.optional(),
+  international: international.optional(),
+  level: level.optional(),
+  psoId: psoId.optional(),
+  flossPolicy: httpsUrl.optional(),
+  ospoUrl: httpsUrl.optional(),
+  ospo: z.string().max(500).optional(),
+  ignoredSince: z.string().max(40).optional(),
+  bodyId: z.string().max(500).optional(),
+  civicTech: z.boolean().optional(),
+});
+const pair = z.object({ psoId, name: text });
+const keyName = z.object({ key: registryKey, name: text });
+
+/**
+ * Every item a parser gives, checked alone with the schema the whole registry is checked with at the end, and
+ * rejected alone with its reason: one odd value (an accent in a URL, a `*` host, a bidi mark) never stops the rest,
+ * and the final check cannot fail on what passed here.
+ */
+function checkContribution(c: Contribution): Contribution {
+  const rejected = [...c.rejected];
+  const keep = <T>(items: readonly T[], schema: z.ZodType, label: (item: T, i: number) => string): T[] =>
+    items.filter((item, i) => {
+      const r = schema.safeParse(item);
+      if (!r.success) rejected.push({ entry: label(item, i), reason: reasonOf(r.error) });
+      return r.success;
+    });
+  const str = (v: unknown) => (typeof v === 'string' ? v.slice(0, 120) : '');
+  const accounts = keep(c.accounts, rawAccountSchema, (a, i) => str(a.key) || str(a.display) || `account #${i}`);
+  const hosts = keep(c.hosts, hostSchema, (h, i) => str(h.host) || `host #${i}`);
+  const ospos = keep(c.ospos, ospoSchema.omit({ source: true }).extend({ code: z.array(z.string()) }).loose(), (o, i) => str(o.id) || `ospo #${i}`);
+  const names = keep(c.names, pair, (n, i) => str(n.psoId) || `name #${i}`);
+  const nameHints = keep(c.nameHints, keyName, (n, i) => str(n.key) || `name hint #${i}`);
+  const sill = keep(c.sill, sillSchema, (s, i) => str(s.key) || `SILL #${i}`);
+  const catalogues = keep(c.catalogues, catalogueSchema.omit({ source: true }), (k, i) => str(k.url) || `catalogue #${i}`);
+  const accountNames = c.accountNames.flatMap((a) => {
+    if (!registryKey.safeParse(a.key).success) {
+      rejected.push({ entry: str(a.key), reason: 'not a host[/path] key' });
+      return [];
+    }
+    const names = a.names.filter((n) => {
+      const ok = text.safeParse(n).success;
+      if (!ok) rejected.push({ entry: `${a.key}: ${str(n)}`, reason: 'name is not plain text (control, bidi or length)' });
+      return ok;
+    });
+    return [{ ...a, names, psoIds: a.psoIds.filter((id) => psoId.safeParse(id).success) }];
+  });
+  return { accounts, hosts, ospos, names, accountNames, nameHints, sill, catalogues, rejected };
+}
+
+/**
+ * General-purpose forges: the fixed list, and every host a built-in source lists with owners (only some accounts
+ * there are public). None of them is ever a public forge as a whole.
+ */
+function generalPurpose(parsed: readonly Parsed[]): Set<string> {
+  const hosts = new Set(GENERAL_PURPOSE_FORGES);
+  for (const { def, c } of parsed) if (!isCustom(def.id)) for (const h of c.hosts) if (!h.whole) hosts.add(h.host);
+  return hosts;
+}
+
 /** Forge hosts: as the sources state them, plus GitLab hosts that OSPO code lists name with `/groups/`. */
-function collectHosts(parsed: readonly Parsed[], rawOspos: Iterable<RawOspo>, reportOf: (id: string) => SourceReport): Map<string, HostInfo> {
+function collectHosts(parsed: readonly Parsed[], rawOspos: Iterable<RawOspo>, general: ReadonlySet<string>, reportOf: (id: string) => SourceReport): Map<string, HostInfo> {
   const hosts = new Map<string, HostInfo>();
   for (const { def, c } of parsed)
     for (const h of c.hosts) {
-      if (!hosts.has(h.host)) hosts.set(h.host, h);
-      else if (isCustom(def.id)) reportOf(def.id).rejected.push({ entry: h.host, reason: 'a custom registry may only add forges; this host is known' });
+      if (h.whole && general.has(h.host)) reportOf(def.id).rejected.push({ entry: h.host, reason: 'a general-purpose forge is never a public forge as a whole (only listed owners are)' });
+      else if (isCustom(def.id) && (hosts.has(h.host) || general.has(h.host))) reportOf(def.id).rejected.push({ entry: h.host, reason: 'a custom registry may only add forges; this host is known' });
+      else if (!hosts.has(h.host)) hosts.set(h.host, { ...h, source: def.id });
     }
   for (const o of rawOspos)
     for (const url of o.code) {
       const host = accountKey(url)?.split('/')[0];
-      if (host && !hosts.has(host) && /\/groups\//.test(url)) hosts.set(host, { host, forge: 'gitlab', whole: false });
+      if (host && !hosts.has(host) && /\/groups\//.test(url) && hostSchema.safeParse({ host, forge: 'gitlab', whole: false }).success) hosts.set(host, { host, forge: 'gitlab', whole: false, source: o.source });
     }
   return hosts;
 }
@@ -155,16 +236,38 @@ function underBuiltIn(key: string, builtIn: ReadonlySet<string>): string | undef
   return undefined;
 }
 
-function mergeAccounts(parsed: readonly Parsed[], reportOf: (id: string) => SourceReport): Map<string, Draft> {
+/** A custom registry adds at most this many accounts (beyond, they are refused with a reason). */
+export const MAX_CUSTOM_ACCOUNTS = 5000;
+
+/** Why a custom registry's account may not be taken: it would speak for a built-in body or a whole forge. */
+function customRefusal(a: RawAccount, builtIn: ReadonlySet<string>, enclosed: ReadonlySet<string>, builtInPso: ReadonlySet<string>, general: ReadonlySet<string>): string | undefined {
+  const taken = underBuiltIn(a.key, builtIn);
+  if (taken) return `a custom registry may only add accounts; ${taken} is a built-in account`;
+  if (enclosed.has(a.key)) return 'a custom registry may not enclose built-in accounts (it would speak for them)';
+  if (!a.key.includes('/') && general.has(a.key)) return 'a general-purpose forge is never a public body as a whole';
+  if (a.psoId && builtInPso.has(a.psoId)) return `pso_id ${a.psoId} is a built-in body's: a custom registry may not speak for it`;
+  return undefined;
+}
+
+function mergeAccounts(parsed: readonly Parsed[], general: ReadonlySet<string>, reportOf: (id: string) => SourceReport): Map<string, Draft> {
   const entries = new Map<string, Draft>();
-  const builtIn = new Set(parsed.filter((p) => !isCustom(p.def.id)).flatMap((p) => p.c.accounts.map((a) => a.key)));
+  const builtInAccounts = parsed.filter((p) => !isCustom(p.def.id)).flatMap((p) => p.c.accounts);
+  const builtIn = new Set(builtInAccounts.map((a) => a.key));
+  // Every proper prefix of a built-in key: a custom key among them would enclose (and speak for) built-in accounts.
+  const enclosed = new Set(builtInAccounts.flatMap((a) => a.key.split('/').slice(0, -1).map((_, i, segs) => segs.slice(0, i + 1).join('/'))));
+  const builtInPso = new Set([...builtInAccounts.flatMap((a) => (a.psoId ? [a.psoId] : [])), ...parsed.filter((p) => !isCustom(p.def.id)).flatMap((p) => p.c.names.map((n) => n.psoId))]);
+  const customCount = new Map<string, number>();
   for (const { def, c } of parsed)
     for (const a of c.accounts) {
-      const taken = isCustom(def.id) ? underBuiltIn(a.key, builtIn) : undefined;
-      if (taken) {
-        reportOf(def.id).rejected.push({ entry: a.key, reason: `a custom registry may only add accounts; ${taken} is a built-in account` });
+      const refusal = !a.key.includes('/') && general.has(a.key) ? 'a general-purpose forge is never a public body as a whole' : undefined;
+      const custom = isCustom(def.id) ? customRefusal(a, builtIn, enclosed, builtInPso, general) : undefined;
+      const count = isCustom(def.id) ? (customCount.get(def.id) ?? 0) + 1 : 0;
+      const tooMany = count > MAX_CUSTOM_ACCOUNTS ? `a custom registry adds at most ${MAX_CUSTOM_ACCOUNTS} accounts` : undefined;
+      if (refusal ?? custom ?? tooMany) {
+        reportOf(def.id).rejected.push({ entry: a.key, reason: (refusal ?? custom ?? tooMany)! });
         continue;
       }
+      if (isCustom(def.id)) customCount.set(def.id, count);
       const { ospo, name, ...rest } = a;
       const facts: Partial<Draft> = { ...rest, codeOspo: ospo, name, nameSource: name ? 'source' : undefined };
       const known = entries.get(a.key);
@@ -181,7 +284,7 @@ function mergeAccounts(parsed: readonly Parsed[], reportOf: (id: string) => Sour
  * Reviewed corrections: an account's fields (and whether it is a public body), what every account of a host lacks,
  * whole forges named by another host. Pso names, OSPO bodies and catalogues are used later.
  */
-function applyOverrides(entries: Map<string, Draft>, hosts: Map<string, HostInfo>, overrides: readonly Override[], report: SourceReport): void {
+function applyOverrides(entries: Map<string, Draft>, hosts: Map<string, HostInfo>, overrides: readonly Override[], general: ReadonlySet<string>, report: SourceReport): void {
   const mark = (e: Draft) => {
     if (!e.sources.includes(OVERRIDES_SOURCE)) e.sources.push(OVERRIDES_SOURCE);
   };
@@ -202,9 +305,11 @@ function applyOverrides(entries: Map<string, Draft>, hosts: Map<string, HostInfo
         for (const [field, value] of Object.entries(o.set)) if ((e as Record<string, unknown>)[field] === undefined) (e as Record<string, unknown>)[field] = value;
         mark(e);
       }
+    } else if (o.forge && general.has(o.forge)) {
+      report.rejected.push({ entry: o.forge, reason: 'a general-purpose forge is never a public forge as a whole' });
     } else if (o.forge) {
       const where = { country: o.set.country, international: o.set.international, level: o.set.level };
-      hosts.set(o.forge, { host: o.forge, forge: 'gitlab', whole: true, country: where.country, international: where.international });
+      hosts.set(o.forge, { host: o.forge, forge: 'gitlab', whole: true, country: where.country, international: where.international, source: OVERRIDES_SOURCE });
       const e = entries.get(o.forge) ?? ({ key: o.forge, display: `https://${o.forge}`, sources: [] } as Draft);
       for (const [field, value] of Object.entries(where)) if (value !== undefined && (e as Record<string, unknown>)[field] === undefined) (e as Record<string, unknown>)[field] = value;
       mark(e);
@@ -319,11 +424,12 @@ export function compileWithNotes(inputs: readonly SourceInput[], generatedAt: st
 
   // Built-in sources first, whatever the order given: custom registries only add to what they say.
   parsed.sort((a, b) => Number(isCustom(a.def.id)) - Number(isCustom(b.def.id)));
+  const general = generalPurpose(parsed);
   const rawOspos = collectRawOspos(parsed, reportOf);
-  const hosts = collectHosts(parsed, rawOspos.values(), reportOf);
+  const hosts = collectHosts(parsed, rawOspos.values(), general, reportOf);
   const ospoIndex = validateOspos(rawOspos, reportOf);
-  const entries = mergeAccounts(parsed, reportOf);
-  applyOverrides(entries, hosts, reviewed.overrides, overridesReport);
+  const entries = mergeAccounts(parsed, general, reportOf);
+  applyOverrides(entries, hosts, reviewed.overrides, general, overridesReport);
   dropNonPublic(entries, hosts, reports.find((r) => r.id === 'github-civic-hackers'));
   const spellingVariants = resolveNames(entries, parsed, reviewed.overrides);
   attachOspos(entries, ospoIndex);

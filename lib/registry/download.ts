@@ -3,7 +3,7 @@
  * size cap, and checks that an HTML error page or a cut-off answer is never taken for data.
  * Works with any `fetch` (the browser's, Node's); pure otherwise.
  */
-import { safeRedirect } from './source-url';
+import { fetchCheckingRedirects } from './source-url';
 export type Download =
   | { kind: 'fresh'; text: string; etag?: string; lastModified?: string }
   | { kind: 'not-modified' }
@@ -15,6 +15,8 @@ export interface DownloadOptions {
   lastModified?: string;
   timeoutMs?: number;
   maxBytes?: number;
+  /** Tests only: a source on 127.0.0.1 over http. */
+  allowLoopback?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -30,10 +32,15 @@ export async function download(fetchImpl: typeof fetch, url: string, o: Download
     const headers: Record<string, string> = { Accept: accept[o.format] };
     if (o.etag) headers['If-None-Match'] = o.etag;
     if (o.lastModified) headers['If-Modified-Since'] = o.lastModified;
-    const response = await fetchImpl(url, { headers, credentials: 'omit', redirect: 'follow', signal: controller.signal, cache: 'no-cache' });
-    // Redirects are followed by fetch, which does not show the hops: the final URL must still be https, on the same host.
-    const redirected = safeRedirect(url, response.url);
-    if (redirected) return { kind: 'failed', reason: redirected };
+    // Each redirect is checked before it is followed: https, on the same host (source-url.ts).
+    let response: Response;
+    try {
+      response = await fetchCheckingRedirects(fetchImpl, url, { headers, credentials: 'omit', signal: controller.signal, cache: 'no-cache' }, { allowLoopback: o.allowLoopback });
+    } catch (e) {
+      if (controller.signal.aborted) throw e;
+      const reason = (e as Error).message;
+      return { kind: 'failed', reason: /^(redirected|more than|HTTP 3)/.test(reason) ? reason : `network error: ${reason}` };
+    }
     if (response.status === 304) return { kind: 'not-modified' };
     if (response.status !== 200) return { kind: 'failed', reason: `HTTP ${response.status}` };
     const type = response.headers.get('content-type') ?? '';

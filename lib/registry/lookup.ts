@@ -86,9 +86,11 @@ export function lookup(index: RegistryIndex, url: string, kindHint?: PageKind): 
   const ref = parsePageUrl(url, (host) => forgeOfHost(index, host));
   const kind = kindHint && ref.kind !== 'other' ? kindHint : ref.kind;
   const chain: Entry[] = [];
+  let side: boolean | undefined;
   for (const key of ref.keys) {
     const e = index.entries.get(key);
-    if (e) chain.push(e);
+    // Facts are never inherited across the line between a registry the user added and the built-in sources.
+    if (e && (side ??= isCustomEntry(e)) === isCustomEntry(e)) chain.push(e);
   }
   const matched = chain[0];
   const sillItem = kind === 'repository' ? index.sill.get(ref.keys[0] ?? '') : undefined;
@@ -141,6 +143,9 @@ export function lookup(index: RegistryIndex, url: string, kindHint?: PageKind): 
   if (elsewhere) result.publicCatalogue = { url: elsewhere.url, label: elsewhere.label, jurisdiction: elsewhere.jurisdiction };
   return result;
 }
+
+/** An entry of a registry the user added (its sources are `custom:…`). */
+export const isCustomEntry = (e: Entry): boolean => e.sources[0]!.startsWith('custom:');
 
 /** The account part of a matched key, as the page writes it (`IGNF` for `github.com/ignf`); a whole forge: its host. */
 function loginOf(key: string, path: string): string {

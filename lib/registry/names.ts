@@ -18,7 +18,7 @@ export function foldName(name: string): string {
 /** A name that is really an address: a scheme, a `www.`, or a host name with a path. Never shown as a body's name. */
 export function looksLikeUrl(text: string): boolean {
   const t = text.trim();
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(t) || /^www\./i.test(t) || /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/\S*)?$/i.test(t);
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(t) || /^(javascript|data|vbscript|mailto|file):/i.test(t) || /^www\./i.test(t) || /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/\S*)?$/i.test(t);
 }
 
 /**

@@ -38,6 +38,8 @@ export interface RefreshDeps {
   now(): number;
   timeoutMs?: number;
   maxBytes?: number;
+  /** Tests only: sources on 127.0.0.1 over http. */
+  allowLoopback?: boolean;
 }
 
 export interface RefreshOutcome {
@@ -63,9 +65,10 @@ function keptIn(def: SourceDef, text: string | undefined): number {
 
 /**
  * A downloaded file is only kept if its source can read it, finds at least one entry in it, and it keeps at least
- * 80 % of the entries of the copy it would replace (a cut-off file that still parses must not win).
+ * 80 % of the entries of the copy it would replace AND of the bundled copy (a cut-off file that still parses must
+ * not win, and a series of 20 % cuts cannot ratchet a source down: the bundled copy is the floor).
  */
-function acceptable(def: SourceDef, text: string, previous: string | undefined): string | undefined {
+function acceptable(def: SourceDef, text: string, previous: string | undefined, bundled: string | undefined): string | undefined {
   let kept: number;
   let rejected: number;
   try {
@@ -76,7 +79,7 @@ function acceptable(def: SourceDef, text: string, previous: string | undefined):
     return `unreadable: ${(e as Error).message.split('\n')[0]}`;
   }
   if (kept === 0) return `no valid entry (${rejected} rejected)`;
-  const before = keptIn(def, previous);
+  const before = Math.max(keptIn(def, previous), keptIn(def, bundled));
   if (kept < before * MIN_KEPT_SHARE) return `only ${kept} entries against ${before} before: ${Math.round(100 - (100 * kept) / before)} % lost, kept the previous copy`;
   return undefined;
 }
@@ -84,9 +87,10 @@ function acceptable(def: SourceDef, text: string, previous: string | undefined):
 /**
  * Refresh every enabled source that has a live URL, keep each one's last good copy, recompile from those
  * copies (or the bundled files), and store the new registry in one write. A source that fails keeps what it
- * had; the others still move on.
+ * had; the others still move on. `currentDefs`: the sources as the settings say when the downloads are done (the
+ * user may have removed a custom registry meanwhile): the registry is compiled from those, never from the old list.
  */
-export async function refreshRegistry(deps: RefreshDeps, defs: readonly SourceDef[]): Promise<RefreshOutcome> {
+export async function refreshRegistry(deps: RefreshDeps, defs: readonly SourceDef[], currentDefs: () => Promise<readonly SourceDef[]> = async () => defs): Promise<RefreshOutcome> {
   const states = await deps.store.getStates();
   const outcome: Omit<RefreshOutcome, 'registry' | 'rejected'> = { updated: [], notModified: [], failed: [] };
   await Promise.all(
@@ -100,9 +104,10 @@ export async function refreshRegistry(deps: RefreshDeps, defs: readonly SourceDe
         lastModified: previous?.lastModified,
         timeoutMs: deps.timeoutMs,
         maxBytes: deps.maxBytes,
+        allowLoopback: deps.allowLoopback,
       });
       if (result.kind === 'fresh') {
-        const problem = acceptable(def, result.text, previous?.text ?? (await deps.bundledText(def)));
+        const problem = acceptable(def, result.text, previous?.text, await deps.bundledText(def));
         if (problem) result = { kind: 'failed', reason: problem };
       }
       if (result.kind === 'fresh') {
@@ -122,7 +127,7 @@ export async function refreshRegistry(deps: RefreshDeps, defs: readonly SourceDe
     }),
   );
   await deps.store.putStates(states);
-  const registry = await compileFromStore(deps, defs);
+  const registry = await compileFromStore(deps, await currentDefs());
   await deps.store.putCompiled(registry);
   return { ...outcome, rejected: registry.sources.reduce((n, s) => n + s.rejected.length, 0), registry };
 }

@@ -30,8 +30,18 @@ export const httpsUrl = z
     }
   }, 'not an https URL on a host name');
 
-/** Display text from a source: plain text, bounded; it is rendered as text, never as HTML. */
-export const text = z.string().trim().min(1).max(500);
+/**
+ * Control characters and bidirectional formatting marks (U+061C, U+200E–F, U+202A–E, U+2066–9): they could make a
+ * name read as another one, or reorder what the panel shows next to it.
+ */
+export const CONTROL_OR_BIDI = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/** Display text from a source: plain text, bounded, no control or bidi marks; it is rendered as text, never as HTML. */
+export const text = z
+  .string()
+  .trim()
+  .min(1)
+  .max(500)
+  .refine((t) => !CONTROL_OR_BIDI.test(t), 'contains control or bidirectional formatting characters');
 /**
  * An e-mail address that can go into `mailto:` as is: no query, fragment, percent-escape, comma or space
  * (`x@gouv.fr?bcc=…` is refused).
@@ -54,7 +64,9 @@ export const registryKey = z
   .refine((k) => k === k.toLowerCase(), 'not lower-case')
   .refine((k) => {
     const [host, ...segments] = k.split('/');
-    return HOST_NAME.test(host!) && segments.every((seg) => /^[^\s?#<>"'`%\\]+$/.test(seg) && seg !== '.' && seg !== '..');
+    // Account and repository names as forges allow them (GitHub, GitLab, Gitea: letters, digits, `.`, `_`, `-`;
+    // SourceHut: `~user`; `+` in some GitLab paths): nothing else can be a forge path, so nothing else is a key.
+    return HOST_NAME.test(host!) && segments.every((seg) => /^[a-z0-9._+~-]+$/.test(seg) && seg !== '.' && seg !== '..');
   }, 'not a host[/path] key');
 
 export const ospoSchema = z.object({
@@ -103,8 +115,10 @@ export const entrySchema = z.object({
 export const hostSchema = z.object({
   host: hostName,
   forge: forgeKind,
-  /** The whole host is a public forge (no `owners:` list). */
+  /** The whole host is a public forge (no `owners:` list). Never for a general-purpose forge (GENERAL_PURPOSE_FORGES). */
   whole: z.boolean(),
+  /** The source that stated it first; a `custom:` one is a forge of a registry the user added, listed apart. */
+  source: z.string().optional(),
   /** code.gouv.fr stopped crawling it (dead or unreachable): still recognised, never offered in bulk. */
   ignoredSince: z.string().optional(),
   country: country.optional(),
@@ -160,6 +174,28 @@ export type Level = z.infer<typeof level>;
 export type SourceReport = z.infer<typeof sourceReportSchema>;
 export type CompiledRegistry = z.infer<typeof compiledRegistrySchema>;
 export type ForgeKind = z.infer<typeof forgeKind>;
+
+/**
+ * Forges where anyone opens an account: never a public body as a whole, whatever a source says (an upstream block
+ * without `owners:` would otherwise make every project there public). Hosts some source lists with owners are
+ * general-purpose too (lib/registry/compile.ts).
+ */
+export const GENERAL_PURPOSE_FORGES: ReadonlySet<string> = new Set([
+  'github.com',
+  'gitlab.com',
+  'bitbucket.org',
+  'codeberg.org',
+  'gitea.com',
+  'gitee.com',
+  'framagit.org',
+  'sourceforge.net',
+  'sr.ht',
+  'git.sr.ht',
+  'salsa.debian.org',
+  'invent.kde.org',
+  'gitlab.gnome.org',
+  'gitlab.freedesktop.org',
+]);
 
 /** An optional source field: absent, `null` and `~` all mean "not stated". */
 export function optional<T extends z.ZodType>(schema: T) {

@@ -9,6 +9,8 @@ export interface SearchHit {
   /** The body's accounts that matched, as URLs on their forges (one body, one hit). */
   accounts: string[];
   ospo?: { name: string; email?: string; url: string };
+  /** The body comes from a registry the user added (its host): said so wherever it is shown. */
+  custom?: string;
 }
 
 export { fold } from './names';
@@ -29,8 +31,9 @@ export function searchRegistry(index: RegistryIndex, query: string, limit = 20):
     const haystack = fold(`${name} ${e.key} ${ospo?.name ?? ''}`);
     if (!words.every((w) => haystack.includes(w))) continue;
     const score = (fold(name).startsWith(words[0]!) ? 2 : 0) + (fold(e.key).includes(words.join(' ')) ? 1 : 0);
-    // Unnamed accounts stay apart (their logins are not one body's name).
-    const body = e.name ? `${fold(e.name)}|${e.country ?? e.international ?? ''}` : `account|${e.key}`;
+    // Unnamed accounts stay apart (their logins are not one body's name); a registry the user added never joins a built-in body.
+    const custom = e.sources[0]!.startsWith('custom:') ? sourceLabel(e.sources[0]!) : undefined;
+    const body = e.name ? `${fold(e.name)}|${e.country ?? e.international ?? ''}|${custom ?? ''}` : `account|${e.key}`;
     const seen = byBody.get(body);
     if (seen) {
       if (!seen.hit.accounts.includes(url)) seen.hit.accounts.push(url);
@@ -38,7 +41,7 @@ export function searchRegistry(index: RegistryIndex, query: string, limit = 20):
       seen.hit.ospo ??= ospo && { name: ospo.name, email: ospo.email, url: ospo.url };
       continue;
     }
-    byBody.set(body, { hit: { name, named: !!e.name, country: e.country, accounts: [url], ospo: ospo && { name: ospo.name, email: ospo.email, url: ospo.url } }, score });
+    byBody.set(body, { hit: { name, named: !!e.name, country: e.country, accounts: [url], ospo: ospo && { name: ospo.name, email: ospo.email, url: ospo.url }, ...(custom ? { custom } : {}) }, score });
   }
   return [...byBody.values()]
     .sort((a, b) => b.score - a.score || a.hit.name.localeCompare(b.hit.name))

@@ -34,3 +34,33 @@ export function safeRedirect(asked: string, final: string, options: { allowLoopb
   }
   return f.url.host === askedHost ? undefined : `redirected to another host (${f.url.host})`;
 }
+
+/** Redirects followed at most, each one checked before it is asked. */
+export const MAX_REDIRECTS = 3;
+
+/**
+ * `fetch` with every redirect checked BEFORE it is followed (https, a host name, the same host): the target of a
+ * refused redirect is never asked. Where the runtime hides the target (an extension's `fetch` gives an opaque
+ * redirect), the redirect is refused outright. Throws an Error whose message is the reason.
+ */
+export async function fetchCheckingRedirects(fetchImpl: typeof fetch, url: string, init: RequestInit, options: { allowLoopback?: boolean } = {}): Promise<Response> {
+  let at = url;
+  for (let hop = 0; ; hop++) {
+    const response = await fetchImpl(at, { ...init, redirect: 'manual' });
+    if (response.type === 'opaqueredirect') throw new Error('redirected (refused: the target cannot be checked before it is asked)');
+    if (response.status < 300 || response.status >= 400 || response.status === 304) return response;
+    const location = response.headers.get('location');
+    if (!location) throw new Error(`HTTP ${response.status} without a target`);
+    if (hop >= MAX_REDIRECTS) throw new Error(`more than ${MAX_REDIRECTS} redirects`);
+    let next: string;
+    try {
+      next = new URL(location, at).href;
+    } catch {
+      throw new Error('redirected to something that is not a URL');
+    }
+    const refused = safeRedirect(url, next, options);
+    if (refused) throw new Error(refused);
+    await response.body?.cancel().catch(() => undefined);
+    at = next;
+  }
+}

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { getStoredSettings, updateStoredSettings } from '../cache/db';
+import { decideLegacyMove, getStoredSettings, legacyMoveDecided, SettingsNotStored, updateStoredSettings } from '../cache/db';
 import { HOST_NAME } from '../registry/schema';
 import { safeSourceUrl } from '../registry/source-url';
 
@@ -65,13 +65,18 @@ export function readSettings(stored: unknown): Settings {
   };
 }
 
+/** Versions that kept their settings in `storage.local` (0.1.x before settings moved to IndexedDB). */
+export const LEGACY_VERSION = /^0\.1(\.|$)/;
+
 /**
  * Settings of version 0.1 were in `storage.local`, which content scripts can write (Firefox cannot close it to them).
- * They are moved into IndexedDB once, when the extension is UPDATED (background, `runtime.onInstalled` reason
- * `update`), never on a fresh install and never lazily: what a page writes there later is never read.
+ * They are moved into IndexedDB ONCE: at the first update from a 0.1 version (background, `runtime.onInstalled`
+ * reason `update` with `previousVersion`), only if nothing is in IndexedDB yet. The decision is recorded (a marker in
+ * IndexedDB, also set at install): what a page writes to `storage.local` later is never read, at any later update.
  */
-export async function migrateLegacySettings(): Promise<boolean> {
-  if ((await getStoredSettings()) !== undefined) return false;
+export async function migrateLegacySettings(previousVersion?: string): Promise<boolean> {
+  if (await legacyMoveDecided()) return false;
+  await decideLegacyMove();
   let old: unknown;
   try {
     old = (await browser.storage.local.get(KEY))[KEY];
@@ -79,15 +84,27 @@ export async function migrateLegacySettings(): Promise<boolean> {
     return false;
   }
   if (old === undefined) return false;
-  await updateStoredSettings((current) => current ?? readSettings(old));
   await browser.storage.local.remove(KEY).catch(() => undefined);
+  if (!previousVersion || !LEGACY_VERSION.test(previousVersion) || (await getStoredSettings()) !== undefined) return false;
+  await updateStoredSettings((current) => current ?? readSettings(old));
   return true;
 }
+
+/** A fresh install: nothing is ever moved from `storage.local`. */
+export const markFreshInstall = decideLegacyMove;
 
 export async function getSettings(): Promise<Settings> {
   return readSettings(await getStoredSettings());
 }
 
+/** Change some settings. Throws `SettingsNotStored` (with the settings in force) when the browser refused to store them. */
 export async function setSettings(patch: Partial<Settings>): Promise<Settings> {
-  return readSettings(await updateStoredSettings((stored) => ({ ...readSettings(stored), ...patch })));
+  try {
+    return readSettings(await updateStoredSettings((stored) => ({ ...readSettings(stored), ...patch })));
+  } catch (error) {
+    if (error instanceof SettingsNotStored) throw new SettingsNotStored(readSettings(error.value));
+    throw error;
+  }
 }
+
+export { SettingsNotStored } from '../cache/db';

@@ -45,12 +45,16 @@ async function panelText(page: Page, testid: string): Promise<string> {
   return (await handle!.evaluate((el) => el.textContent ?? '')).trim();
 }
 
-/** The popup test's copy of the build: popup.html (and its chunks) reachable from a page, nothing else changed. */
-function popupReachableBuild(): string {
+/**
+ * The popup test's copy of the build: popup.html (and its chunks) reachable from a page, nothing else changed
+ * (`version`: the same build claiming another version, for the update test).
+ */
+function popupReachableBuild(version?: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'ospo-lens-ff-popup-'));
   cpSync(EXT, dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   manifest.web_accessible_resources = ['popup.html', 'options.html', 'chunks/*', 'assets/*'];
+  if (version) manifest.version = version;
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   return dir;
 }
@@ -296,6 +300,48 @@ for (const capture of CAPTURES) {
   ]);
 }
 
+/**
+ * What an extension page of the installed build answers to `script` (a fresh tab each time: an update closes the
+ * extension's own tabs).
+ */
+async function inOptions(browser: Browser, script: string): Promise<unknown> {
+  const page = await browser.newPage();
+  await servePages(page);
+  await page.goto('https://github.com/torvalds/linux');
+  await openOptions(page);
+  await waitInPage(page, () => !!document.querySelector('main select'), undefined, 'the options show their settings');
+  const out = await page.evaluate(script);
+  await page.close().catch(() => undefined);
+  return out;
+}
+
+/**
+ * The one-time move of 0.1's settings out of storage.local (SECURITY.md), in Firefox ESR, where content scripts can
+ * write storage.local: an update from 0.1.0 moves them once; what is written there later (as a page could) is never
+ * adopted, at any later update. Runs in its own browser: it installs the extension itself, three times.
+ */
+async function updateTest(browser: Browser): Promise<void> {
+  const [v01, v02] = [popupReachableBuild('0.1.0'), popupReachableBuild('0.2.0')];
+  try {
+    assert.equal(await browser.installExtension(v01), GECKO_ID);
+    // As 0.1 left it: nothing in IndexedDB (0.1 never wrote there), its settings in storage.local.
+    await inOptions(browser, `(async () => { await new Promise((r) => { const q = indexedDB.deleteDatabase('ospo-lens'); q.onsuccess = q.onerror = q.onblocked = r; }); await browser.storage.local.set({ settings: { refreshHours: 6 } }); })()`);
+    assert.equal(await browser.installExtension(v02), GECKO_ID); // runtime.onInstalled: update, previousVersion 0.1.0
+    await new Promise((r) => setTimeout(r, 1500));
+    const moved = (await inOptions(browser, `(async () => JSON.stringify({ local: await browser.storage.local.get(), interval: document.querySelector('select').value }))()`)) as string;
+    assert.deepEqual(JSON.parse(moved), { local: {}, interval: '6' }, 'moved once, and removed from storage.local');
+    // Written later, as a content script can in Firefox; then the extension updates again.
+    await inOptions(browser, `browser.storage.local.set({ settings: { refreshHours: 168, customRegistries: ['https://evil.example/r.json'] } })`);
+    assert.equal(await browser.installExtension(v02), GECKO_ID);
+    await new Promise((r) => setTimeout(r, 1500));
+    const after = (await inOptions(browser, `(async () => JSON.stringify({ interval: document.querySelector('select').value, custom: document.querySelectorAll('[data-source^="custom:"]').length }))()`)) as string;
+    assert.deepEqual(JSON.parse(after), { interval: '6', custom: 0 }, 'never adopted');
+  } finally {
+    rmSync(v01, { recursive: true, force: true });
+    rmSync(v02, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   if (!REAL_PAGES_AVAILABLE) console.log(`  - firefox › real captures: ${NOT_RUN_REASON}`);
   if (!existsSync(FIREFOX)) throw new Error(`No Firefox at ${FIREFOX}: apt-get install -y firefox-esr, or set FIREFOX_PATH`);
@@ -347,6 +393,26 @@ async function main() {
     }
   }
   rmSync(popupBuild, { recursive: true, force: true });
+  const grep = process.env.FIREFOX_GREP ? new RegExp(process.env.FIREFOX_GREP) : undefined;
+  const updateName = 'an update from 0.1 moves its settings out of storage.local once; a later write there is never adopted';
+  if (!grep || grep.test(updateName)) {
+    const browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      headless: true,
+      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
+    });
+    try {
+      await updateTest(browser);
+      passed++;
+      console.log(`  ✓ firefox › ${updateName}`);
+    } catch (error) {
+      failed++;
+      console.log(`  ✘ firefox › ${updateName}\n    ${(error as Error).message.split('\n').join('\n    ')}`);
+    } finally {
+      await browser.close();
+    }
+  }
   await forges.close();
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);

@@ -7,6 +7,7 @@ import { BUNDLED_SOURCES_DIR } from '@/lib/cli/read-sources';
 import { createIndex, lookup } from '@/lib/registry/lookup';
 import { memoryRegistryStore, refreshRegistry, usableRegistry, type RefreshDeps, type RegistryStore } from '@/lib/registry/refresh';
 import { SOURCES, type SourceDef } from '@/lib/registry/sources';
+import { keptOf } from '@/lib/registry/sources/types';
 
 /** A real HTTP server on loopback, serving the real accounts file, and every way a server can fail. */
 const ACCOUNTS = readFileSync(join(BUNDLED_SOURCES_DIR, 'fr-codegouvfr/comptes-organismes-publics.yml'), 'utf8');
@@ -24,8 +25,32 @@ const EVIL = ACCOUNTS.replace(
 );
 /** A cut file that still parses: the first 27 owners of the real file, served whole, with an honest length. */
 const SHRUNK = ACCOUNTS.split('\n').slice(0, ACCOUNTS.split('\n').findIndex((l, i, all) => all.slice(0, i).filter((x) => /^    [a-z0-9-]+:/.test(x)).length >= 27)).join('\n');
+/**
+ * The real file with owners removed (each one account) until it keeps `share` of what the whole file gives: a cut
+ * that still parses, served whole. Hosts are kept.
+ */
+const keeping = (share: number) => {
+  const lines = ACCOUNTS.split('\n');
+  const full = keptOf(SOURCES.find((s) => s.id === 'codegouvfr-accounts')!.parse(ACCOUNTS));
+  let drop = Math.ceil(full * (1 - share));
+  const out: string[] = [];
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const owner = /^    \S[^:]*:/.test(lines[i]!);
+    if (owner && drop > 0) {
+      drop--;
+      while (out.length && /^      /.test(out[0]!)) out.shift(); // its properties, already collected below it
+      continue;
+    }
+    out.unshift(lines[i]!);
+  }
+  return out.join('\n');
+};
 let server: http.Server;
 let base = '';
+/** Another host (another port of loopback is another origin): what a redirect must never reach. */
+let elsewhere: http.Server;
+let elsewhereBase = '';
+let elsewhereAsked = 0;
 const sockets = new Set<import('node:net').Socket>();
 
 beforeAll(async () => {
@@ -63,6 +88,10 @@ beforeAll(async () => {
     }
     if (path === '/evil') return res.writeHead(200, { 'content-type': 'application/yaml' }).end(EVIL);
     if (path === '/shrunk') return res.writeHead(200, { 'content-type': 'application/yaml' }).end(SHRUNK);
+    if (path === '/keep-85') return res.writeHead(200, { 'content-type': 'application/yaml' }).end(keeping(0.85));
+    if (path === '/keep-72') return res.writeHead(200, { 'content-type': 'application/yaml' }).end(keeping(0.72));
+    if (path === '/redirect-here') return res.writeHead(302, { location: '/ok.yml' }).end();
+    if (path === '/redirect-away') return res.writeHead(302, { location: `${elsewhereBase}/ok.yml` }).end();
     res.writeHead(404).end();
   });
   server.on('connection', (s) => {
@@ -71,10 +100,17 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  elsewhere = http.createServer((_, res) => {
+    elsewhereAsked++;
+    res.writeHead(200, { 'content-type': 'application/yaml' }).end(ACCOUNTS);
+  });
+  await new Promise<void>((r) => elsewhere.listen(0, '127.0.0.1', r));
+  elsewhereBase = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}`;
 });
 afterAll(() => {
   for (const s of sockets) s.destroy();
   server.close();
+  elsewhere.close();
 });
 
 const accountsDef = SOURCES.find((s) => s.id === 'codegouvfr-accounts')!;
@@ -89,6 +125,7 @@ const deps = (): RefreshDeps => ({
   now: () => Date.parse('2026-11-23T12:00:00Z'),
   timeoutMs: 500,
   maxBytes: 1_000_000,
+  allowLoopback: true,
 });
 const answers = async (url: string) => lookup(createIndex(usableRegistry(await store.getCompiled())!), url);
 
@@ -134,6 +171,21 @@ describe('refreshRegistry() against a real server on loopback', () => {
     expect(JSON.stringify(outcome.registry.entries)).not.toMatch(/javascript:|<script/);
     expect((await answers('https://github.com/fine-body/x')).publicSector).toBe(true);
     expect((await answers('https://github.com/new-public-body/x')).publicSector).toBe(false);
+  });
+
+  it('a redirect is checked before it is followed: on the same host it is taken, to another host it is never asked', async () => {
+    expect((await refreshRegistry(deps(), from('/redirect-here'))).failed).toEqual([]);
+    const away = await refreshRegistry(deps(), from('/redirect-away'));
+    expect(away.failed).toEqual([{ id: 'codegouvfr-accounts', reason: expect.stringMatching(/^redirected to another host/) }]);
+    expect(elsewhereAsked).toBe(0);
+  });
+
+  it('the shrink guard cannot ratchet down: each cut is weighed against the bundled copy too', async () => {
+    // 85 % of the owners: accepted (≥ 80 % of the last good copy and of the bundled one).
+    expect((await refreshRegistry(deps(), from('/keep-85'))).updated).toEqual(['codegouvfr-accounts']);
+    // 72 % would be 85 % of the copy just accepted, but 72 % of the bundled one: refused, the 85 % copy stays.
+    const next = await refreshRegistry(deps(), from('/keep-72'));
+    expect(next.failed).toEqual([{ id: 'codegouvfr-accounts', reason: expect.stringMatching(/^only \d+ entries against \d+ before/) }]);
   });
 
   it('a store that lost its compiled registry is not used (the bundled one takes over)', () => {

@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { accountKey } from '../account-key';
-import { forgeKind, httpsUrl, psoId, optional } from '../schema';
+import { forgeKind, HOST_NAME, httpsUrl, psoId, optional } from '../schema';
 import { reasonOf } from './issues';
 import { emptyContribution, type SourceDef } from './types';
 
@@ -14,8 +14,12 @@ const props = z.object({
   ospo_url: optional(httpsUrl),
   ignored_since: optional(z.union([z.string(), z.date()]).transform(String)),
 });
-const owner = props.nullable();
-const host = props.extend({ forge: forgeKind, owners: z.record(z.string(), z.unknown()).nullable().optional() });
+const owner = props.strict().nullable();
+/**
+ * A host block. Strict: a field the file does not have (a typo of `owners:`) rejects the block with its reason, since
+ * a block without owners says the whole host is a public forge.
+ */
+const host = props.extend({ forge: forgeKind, owners: z.record(z.string(), z.unknown()).nullable().optional() }).strict();
 
 function facts(p: z.infer<typeof props> | null) {
   return {
@@ -44,7 +48,7 @@ export const codegouvfrAccounts: SourceDef = {
     for (const [rawHost, value] of Object.entries(doc)) {
       const key = accountKey(rawHost);
       const parsed = host.safeParse(value);
-      if (!key || key.includes('/')) {
+      if (!key || key.includes('/') || !HOST_NAME.test(key)) {
         out.rejected.push({ entry: rawHost, reason: 'host key is not a host name' });
         continue;
       }

@@ -12,8 +12,9 @@ const ospo = z.object({
   email: optional(email),
   pso_id: optional(psoId),
   floss_policy: optional(httpsUrl),
+  created: optional(z.union([z.string(), z.date()])),
   code: optional(z.array(z.string())),
-});
+}).strict();
 
 /** The French public-sector OSPO list (OSPOmeta format: key = main URL of the OSPO). */
 export const frOspo: SourceDef = {

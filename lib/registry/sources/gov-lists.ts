@@ -10,16 +10,27 @@ function accountsOf(rows: Iterable<[heading: string, login: string]>, out: Contr
   for (const [heading, rawLogin] of rows) {
     const login = rawLogin.trim();
     const where = civicTech ? {} : HEADINGS[heading.trim()];
-    if (!where) out.rejected.push({ entry: `${heading}: ${login}`, reason: `heading "${heading}" is not in the table of lib/registry/jurisdictions.ts` });
-    else if (!LOGIN.test(login)) out.rejected.push({ entry: `${heading}: ${login}`, reason: 'not a GitHub login' });
+    if (!where) out.rejected.push({ entry: `${heading}: ${login}`.slice(0, 160), reason: `heading "${heading.slice(0, 60)}" is not in the table of lib/registry/jurisdictions.ts` });
+    else if (!LOGIN.test(login)) out.rejected.push({ entry: `${heading}: ${login}`.slice(0, 160), reason: 'not a GitHub login' });
     else out.accounts.push({ key: `github.com/${login.toLowerCase()}`, display: `https://github.com/${login}`, ...where, ...(civicTech ? { civicTech } : {}) });
   }
 }
 
-function yamlLists(text: string): Array<[string, string]> {
+/** `heading: [logins]` → rows; what is not a list of strings is reported, never skipped in silence. */
+function yamlLists(text: string, out: Contribution): Array<[string, string]> {
   const doc: unknown = parse(text);
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new Error('expected a mapping of headings to lists of logins');
-  return Object.entries(doc).flatMap(([heading, logins]) => (Array.isArray(logins) ? logins.filter((l): l is string => typeof l === 'string').map((l) => [heading, l] as [string, string]) : []));
+  return Object.entries(doc).flatMap(([heading, logins]) => {
+    if (!Array.isArray(logins)) {
+      out.rejected.push({ entry: heading.slice(0, 120), reason: 'not a list of logins' });
+      return [];
+    }
+    return logins.flatMap((l, i): Array<[string, string]> => {
+      if (typeof l === 'string') return [[heading, l]];
+      out.rejected.push({ entry: `${heading.slice(0, 80)} #${i}`, reason: 'not a login' });
+      return [];
+    });
+  });
 }
 
 /** GitHub's "Government" community list (government.github.com `_data/governments.yml`), 2024. */
@@ -34,7 +45,7 @@ export const githubGovernments: SourceDef = {
   editUrl: 'https://github.com/github/government.github.com/blob/gh-pages/_data/governments.yml',
   parse(text) {
     const out = emptyContribution();
-    accountsOf(yamlLists(text), out);
+    accountsOf(yamlLists(text, out), out);
     return out;
   },
 };
@@ -78,7 +89,7 @@ export const civicHackers: SourceDef = {
   licence: 'none stated (community list)',
   parse(text) {
     const out = emptyContribution();
-    accountsOf(yamlLists(text), out, true);
+    accountsOf(yamlLists(text, out), out, true);
     return out;
   },
 };
