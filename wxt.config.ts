@@ -1,5 +1,8 @@
 import { defineConfig } from 'wxt';
+import { readFileSync } from 'node:fs';
+import type { Plugin } from 'vite';
 import preact from '@preact/preset-vite';
+import { shippedOverridesFile } from './lib/registry/overrides';
 
 // Host access at install: only the two general-purpose forges. Every other forge (self-hosted GitLab…) is an
 // optional permission the user grants from the popup or the options; a required host added in an update would
@@ -12,12 +15,31 @@ export const REGISTRY_HOSTS = ['https://code.gouv.fr/*', 'https://raw.githubuser
 // Extension pages run only their own bundled scripts: no inline script, no eval, no plugins, no <base> rewriting.
 export const EXTENSION_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'";
 
+/**
+ * The reviewed overrides ship without their reasons and sources (the panel never shows them; they are 16 kB): the
+ * build first checks every row with the reviewed file's strict schema and stops on a row without them.
+ */
+function shipOverrides(): Plugin {
+  return {
+    name: 'ospo-lens:ship-overrides',
+    enforce: 'pre',
+    load(id) {
+      if (!id.endsWith('/assets/registry-overrides.json')) return null;
+      try {
+        return shippedOverridesFile(readFileSync(id, 'utf8'));
+      } catch (e) {
+        return this.error((e as Error).message);
+      }
+    },
+  };
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'], // `wxt/browser` → webextension-polyfill in builds
   imports: false, // every dependency is an explicit import
   publicDir: 'assets/public',
   webExt: { disabled: true }, // never launch a browser from `wxt dev` (toolchain.md, trap 4)
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), shipOverrides()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

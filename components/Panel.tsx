@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { RepoFacts } from '@/lib/facts/repo-facts';
-import type { LookupResult } from '@/lib/registry/lookup';
+import type { AccountContact, LookupResult } from '@/lib/registry/lookup';
 import type { CatalogueKind, CatalogueLink } from '@/lib/registry/catalogue';
 import type { Translate } from './i18n';
 import { colon } from './i18n';
@@ -24,6 +24,8 @@ export interface PanelProps {
   mode?: 'panel' | 'badge';
   /** The name an unnamed body's account gives itself on its forge (shown as such, with its login). */
   accountName?: string;
+  /** The contact the account publishes on its forge, asked now (the registry's own, if any, is in `result.contact`). */
+  accountContact?: AccountContact;
   /** The language the UI text is in (`lang` attribute, country names, dates): see messagesLanguage(). */
   lang?: string;
 }
@@ -41,7 +43,7 @@ const BODY_ID = 'ospo-lens-body';
 const TITLE_ID = 'ospo-lens-title';
 
 /** The injected panel. Test hooks (`data-testid`, `data-status`…) are a contract: see DESIGN.md §5. */
-export function Panel({ result, t, footer, collapsed = false, onToggle, facts, mode = 'panel', accountName, lang = 'en' }: PanelProps) {
+export function Panel({ result, t, footer, collapsed = false, onToggle, facts, mode = 'panel', accountName, accountContact, lang = 'en' }: PanelProps) {
   const { organisation } = result;
   if (!result.publicSector || !organisation) return facts ? <LicenceCard t={t} facts={facts} mode={mode} collapsed={collapsed} onToggle={onToggle} lang={lang} /> : null;
   if (mode === 'badge')
@@ -55,7 +57,7 @@ export function Panel({ result, t, footer, collapsed = false, onToggle, facts, m
         {!collapsed && (
           <div class="badge-body" id={BODY_ID}>
             <Head result={result} t={t} accountName={accountName} lang={lang} />
-            <Body result={result} t={t} facts={facts} footer={footer} lang={lang} />
+            <Body result={result} t={t} facts={facts} footer={footer} lang={lang} contact={accountContact} />
           </div>
         )}
       </section>
@@ -73,7 +75,7 @@ export function Panel({ result, t, footer, collapsed = false, onToggle, facts, m
       </Head>
       {!collapsed && (
         <div id={BODY_ID}>
-          <Body result={result} t={t} facts={facts} footer={footer} lang={lang} />
+          <Body result={result} t={t} facts={facts} footer={footer} lang={lang} contact={accountContact} />
         </div>
       )}
     </section>
@@ -100,6 +102,9 @@ function Head({ result, t, children, accountName, lang }: { result: LookupResult
             · {accountName ? `${organisation.login}, ${t('ownAccountName')}` : t('unnamedBody')}
           </span>
         )}
+        {organisation.named && organisation.selfNamed && <span class="muted"> · {t('ownAccountName')}</span>}
+        {organisation.platform && <span class="muted"> · {t('onPlatform', organisation.platform.name)}</span>}
+        {organisation.category === 'research-lab' && <span class="muted"> · {t('researchLab')}</span>}
         {where && <span class="country"> ({where})</span>}
       </h2>
       {children}
@@ -108,8 +113,9 @@ function Head({ result, t, children, accountName, lang }: { result: LookupResult
 }
 
 /** OSPO, licence, catalogues and footer: the same in the sidebar panel and in an opened badge. */
-function Body({ result, t, facts, footer, lang }: { result: LookupResult; t: Translate; facts?: RepoFacts | 'loading'; footer?: string; lang: string }) {
+function Body({ result, t, facts, footer, lang, contact }: { result: LookupResult; t: Translate; facts?: RepoFacts | 'loading'; footer?: string; lang: string; contact?: AccountContact }) {
   const { organisation, ospo } = result;
+  const published = result.contact ?? contact;
   const publiccode = facts && facts !== 'loading' ? facts.publiccode : undefined;
   const catalogue: CatalogueLink[] = publiccode ? [...result.catalogue, { kind: 'publiccode', url: publiccode.url }] : result.catalogue;
   // The policy once: not again when it is the OSPO's own website.
@@ -162,6 +168,7 @@ function Body({ result, t, facts, footer, lang }: { result: LookupResult; t: Tra
             {t('flossPolicy')}
           </a>
         )}
+        {published && <AccountContactLine contact={published} t={t} lang={lang} />}
       </div>
       <LicenceLine facts={facts} t={t} lang={lang} />
       <nav class="catalogues" data-testid="catalogue-links" aria-label={t('catalogues')}>
@@ -187,6 +194,37 @@ function Body({ result, t, facts, footer, lang }: { result: LookupResult; t: Tra
       )}
     </div>
   );
+}
+
+/** The contact the account publishes on its forge: labelled as such, never as an OSPO (DESIGN.md §5). */
+export function AccountContactLine({ contact, t, lang }: { contact: AccountContact; t: Translate; lang: string }) {
+  const when = contact.date ? t('accountContactCaptured', formatMonth(contact.date, lang)) : t('accountContactNow');
+  return (
+    <div data-testid="account-contact" class="account-contact">
+      <span class="label">
+        {t('accountContact')}
+        {colon(lang)}
+      </span>{' '}
+      {contact.email && <a href={`mailto:${contact.email}`}>{contact.email}</a>}
+      {contact.email && contact.url && ' · '}
+      {contact.url && (
+        <a href={contact.url} target="_blank" rel="noopener noreferrer">
+          {t('website')}
+        </a>
+      )}{' '}
+      <span class="muted">({when})</span>
+    </div>
+  );
+}
+
+/** "2024-12" → "December 2024" in the UI language. */
+function formatMonth(yearMonth: string, lang: string): string {
+  const [y, m] = yearMonth.split('-').map(Number);
+  try {
+    return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.UTC(y!, (m ?? 1) - 1, 1));
+  } catch {
+    return yearMonth;
+  }
 }
 
 /** The licence card alone, for a repository that is not in the registry (the "everywhere" option). */

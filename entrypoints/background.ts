@@ -3,7 +3,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { clearFacts, getFact, putFact } from '@/lib/cache/db';
 import { fetchForge } from '@/lib/facts/fetch';
 import type { LicenceFacts } from '@/lib/facts/merge';
-import { accountName, gitlabProjectVisibility, licenceFacts, publiccodeFacts } from '@/lib/facts/repo-facts';
+import { accountProfile, gitlabProjectVisibility, licenceFacts, publiccodeFacts } from '@/lib/facts/repo-facts';
+import { needsProfile, withProfile } from '@/lib/registry/enrich';
 import { parsePageUrl } from '@/lib/forges';
 import type { RegistryStatus } from '@/lib/messaging/protocol';
 import { serve } from '@/lib/messaging/server';
@@ -86,12 +87,15 @@ export default defineBackground(() => {
       remember(url, licence);
       return { licence };
     },
-    accountName: async ({ url }) => {
-      const i = await index();
-      const r = lookup(i, url);
-      // Only for a public body that no list names: nothing is asked about any other page.
-      if (!r.organisation || r.organisation.named || !r.forge) return null;
-      return (await accountName(factsDeps, { forge: r.forge, host: r.host }, r.organisation.login)) ?? null;
+    accountProfile: async ({ url, shown }) => {
+      const r = lookup(await index(), url);
+      // Only for a public body the registry lacks a name or a contact for: nothing is asked about any other page,
+      // and nothing when the page itself shows the profile.
+      if (!needsProfile(r) || !r.forge) return null;
+      const profile = shown && (shown.name || shown.email || shown.url) ? shown : await accountProfile(factsDeps, { forge: r.forge, host: r.host }, r.organisation!.login);
+      const enriched = withProfile(r, profile);
+      const name = enriched.organisation?.nameFrom === 'forge' ? enriched.organisation.name : undefined;
+      return name || enriched.contact !== r.contact ? { ...(name ? { name } : {}), ...(enriched.contact && enriched.contact !== r.contact ? { contact: enriched.contact } : {}) } : null;
     },
     publiccode: async ({ url }) => {
       const { ref, country } = await repository(url);

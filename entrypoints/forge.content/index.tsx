@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ask } from '@/lib/messaging/client';
 import { createPageFlow } from '@/lib/content/page-flow';
-import { detectPage, readAccountName, readLayout, type Detection } from '@/lib/forges/detect';
+import { detectPage, readLayout, readShownProfile, type Detection } from '@/lib/forges/detect';
 import { formatDate, messagesLanguage } from '@/lib/i18n/format';
 import { PanelMount } from './mount';
 
@@ -42,9 +42,9 @@ export default defineContentScript({
       lookup: (url, kind) => ask('lookup', { url, kind }),
       licence: async (url, page) => (await ask('repoFacts', { url, page })).licence,
       publiccode: (url) => ask('publiccode', { url }),
-      accountName: async (url) => (await ask('accountName', { url }))?.name,
+      accountProfile: (url, shown) => ask('accountProfile', { url, ...(shown ? { shown } : {}) }),
       projectVisibility: (url, projectId) => ask('projectVisibility', { url, projectId }),
-      shownAccountName: (page, login) => readAccountName(page, document, login),
+      shownProfile: (page, login) => readShownProfile(page, document, login),
       footer: async (url) => {
         const p = await ask('provenance', { url });
         const sources = p.sources.join(', ');

@@ -4,7 +4,7 @@ import type { Translate } from '@/components/i18n';
 import type { PanelView } from '@/lib/content/page-flow';
 import { mergeFacts, type LicenceFacts, type PubliccodeFacts, type RepoFacts } from '@/lib/facts/merge';
 import { insertAt, type Placement } from '@/lib/forges/layout';
-import type { LookupResult } from '@/lib/registry/lookup';
+import type { AccountContact, LookupResult } from '@/lib/registry/lookup';
 import css from '@/components/panel.css?inline';
 import { isDarkPage } from '@/lib/forges/theme';
 
@@ -26,7 +26,7 @@ export class PanelMount implements PanelView {
   /** The licence: being asked, known, or not to be shown (undefined). */
   private licence: LicenceFacts | 'loading' | undefined;
   private publiccode: PubliccodeFacts | undefined;
-  private accountName: string | undefined;
+  private profile: { name?: string; contact?: AccountContact } | undefined;
   private footer: string | undefined;
   private themeWatch: { observer: MutationObserver; media: MediaQueryList; onMedia: () => void } | undefined;
 
@@ -104,8 +104,8 @@ export class PanelMount implements PanelView {
     this.render();
   }
 
-  setAccountName(name: string | undefined): void {
-    this.accountName = name;
+  setProfile(profile: { name?: string; contact?: AccountContact } | undefined): void {
+    this.profile = profile;
     this.render();
   }
 
@@ -146,7 +146,7 @@ export class PanelMount implements PanelView {
     this.placement = undefined;
     this.licence = undefined;
     this.publiccode = undefined;
-    this.accountName = undefined;
+    this.profile = undefined;
     this.footer = undefined;
     this.open = false;
   }
@@ -173,7 +173,8 @@ export class PanelMount implements PanelView {
         collapsed={badge ? !this.open : this.collapsed}
         onToggle={onToggle}
         facts={this.facts()}
-        accountName={this.accountName}
+        accountName={this.profile?.name}
+        accountContact={this.profile?.contact}
         lang={this.lang}
         footer={this.footer}
       />,

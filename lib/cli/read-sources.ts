@@ -2,14 +2,21 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileRegistry, compileWithNotes, type SourceInput } from '../registry/compile';
 import type { CompiledRegistry } from '../registry/schema';
-import { SOURCES } from '../registry/sources';
+import { SOURCES, type SourceDef } from '../registry/sources';
+import { joinFiles } from '../registry/sources/types';
+
+/** A source's text in a folder: its file, or its files joined (multi-file sources, see SourceDef.files). */
+export function readSourceText(dir: string, def: SourceDef): string {
+  if (!def.files) return readFileSync(join(dir, def.file), 'utf8');
+  return joinFiles(def.files.map((path) => ({ path, text: readFileSync(join(dir, def.file, path), 'utf8') })));
+}
 
 /** Node-only: read every known source file from a folder laid out like `assets/public/registry-sources/`. */
 export function readSources(dir: string): SourceInput[] {
   const refreshed = refreshedDates(dir);
   return SOURCES.map((def) => {
     try {
-      const text = readFileSync(join(dir, def.file), 'utf8');
+      const text = readSourceText(dir, def);
       return refreshed[def.file] ? { def, text, dataDate: refreshed[def.file] } : { def, text };
     } catch (e) {
       return { def, error: `cannot read ${def.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };

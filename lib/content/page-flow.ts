@@ -3,7 +3,9 @@ import type { Detection, PageLayout } from '../forges/detect';
 import type { PageLicence, Placement } from '../forges/layout';
 import type { LicenceFacts, PubliccodeFacts } from '../facts/merge';
 import { readinessOf } from '../facts/readiness';
-import type { LookupResult } from '../registry/lookup';
+import type { AccountContact, LookupResult } from '../registry/lookup';
+import type { ShownProfile } from '../messaging/protocol';
+import { needsProfile } from '../registry/profile-need';
 
 /** The panel as the page flow drives it (the content script's PanelMount; a fake in tests). */
 export interface PanelView {
@@ -13,8 +15,8 @@ export interface PanelView {
   /** The licence is known (undefined: it could not be asked; the line goes). */
   setLicence(licence: LicenceFacts | undefined): void;
   setPubliccode(publiccode: PubliccodeFacts | undefined): void;
-  /** The name an unnamed public body's account gives itself (from the page, or its forge's API). */
-  setAccountName(name: string | undefined): void;
+  /** What the account publishes about itself, when the registry lacks it: its own name, its contact. */
+  setProfile(profile: { name?: string; contact?: AccountContact } | undefined): void;
   setFooter(footer: string | undefined): void;
   remove(): void;
   isAttached(): boolean;
@@ -35,12 +37,15 @@ export interface PageFlowDeps {
   licence(url: string, shown: PageLicence | undefined): Promise<LicenceFacts>;
   /** Asked only when the page's own file list does not show that there is none. */
   publiccode(url: string): Promise<PubliccodeFacts | null>;
-  /** The account's own display name from its forge, for a public body no list names. */
-  accountName(url: string): Promise<string | undefined>;
+  /**
+   * What the account publishes about itself (name, contact), for a public body the registry lacks it for: from what
+   * the page shows (`shown`, no request), else from its forge. Checked by the background.
+   */
+  accountProfile(url: string, shown: ShownProfile | undefined): Promise<{ name?: string; contact?: AccountContact } | null>;
   /** Is a GitLab project public, when its page does not say (sub-pages seen logged in)? The same forge's API, without cookies. */
   projectVisibility(url: string, projectId: string): Promise<'public' | 'not-public'>;
-  /** The same, when the page itself shows it (GitLab's breadcrumbs): no request then. */
-  shownAccountName(page: Detection, login: string): string | undefined;
+  /** What the page itself shows of the account (GitHub's organisation header, GitLab's breadcrumbs). */
+  shownProfile(page: Detection, login: string): ShownProfile | undefined;
   /** The panel's footer line (sources and age of the registry), or undefined. */
   footer(url: string): Promise<string | undefined>;
   settings(): Promise<{ privateRepos: boolean; licenceEverywhere: boolean; panelsHidden?: boolean }>;
@@ -155,17 +160,13 @@ export function createPageFlow(deps: PageFlowDeps) {
     deps.view.show(result, layout.placement, isRepo && !isPrivate ? 'loading' : undefined);
     shown = { result, page };
     state = 'shown';
-    // A public body no list names: its login is shown, then the name its account gives itself — from the page when
-    // it shows one (organisation pages), else from its forge.
-    if (result.organisation && !result.organisation.named) {
-      const shownName = deps.shownAccountName(page, result.organisation.login);
-      if (shownName) deps.view.setAccountName(shownName);
-      else
-        void deps.accountName(href).then(
-          (name) => stale() || deps.view.setAccountName(name),
-          () => undefined,
-        );
-    }
+    // A public body the registry has no name or no contact for: what its account publishes about itself — from the
+    // page when it shows it (organisation pages), else from its forge.
+    if (needsProfile(result))
+      void deps.accountProfile(href, deps.shownProfile(page, result.organisation!.login)).then(
+        (profile) => stale() || deps.view.setProfile(profile ?? undefined),
+        () => undefined,
+      );
     if (result.publicSector)
       void deps.footer(href).then(
         (footer) => stale() || deps.view.setFooter(footer),

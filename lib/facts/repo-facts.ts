@@ -1,4 +1,4 @@
-import { accountApiUrl, licenceApiUrl, parseAccountName, parseGithubLicence, parseGitlabProject, publiccodeUrls, type AccountName, type AccountNameAnswer, type ForgeAnswer, type ForgeLicence } from '../forges/api';
+import { accountApiUrl, licenceApiUrl, parseAccountProfile, parseGithubLicence, parseGitlabProject, publiccodeUrls, type AccountProfile, type AccountProfileAnswer, type ForgeAnswer, type ForgeLicence } from '../forges/api';
 import type { PageLicence } from '../forges/layout';
 import type { PageRef } from '../forges/types';
 import { classifyLicence } from '../licence/classify';
@@ -90,14 +90,17 @@ export async function gitlabProjectVisibility(deps: FactsDeps, host: string, pro
 }
 
 /**
- * The account's own display name on its forge (GitHub's organisation API, GitLab's group API on the same host),
- * for a public body no list names. Cached a week; undefined when the forge has none, says wait, or fails.
+ * What the account publishes about itself on its forge (GitHub's users API, GitLab's group API on the same host):
+ * asked only for a public body no list names, or one without an own contact. Cached a week; undefined when the forge
+ * has none, says wait, or fails.
  */
-export async function accountName(deps: FactsDeps, ref: Pick<PageRef, 'forge' | 'host'>, login: string): Promise<AccountName | undefined> {
+export async function accountProfile(deps: FactsDeps, ref: Pick<PageRef, 'forge' | 'host'>, login: string): Promise<AccountProfile | undefined> {
   const url = accountApiUrl(ref, login);
   if (!url) return undefined;
-  const answer = await askForge<AccountNameAnswer>(deps, `account:${ref.host}/${login.toLowerCase()}`, url, (a, now) => parseAccountName(a, now), (x) => (x.kind === 'error' ? TTL.error : 7 * 24 * HOUR));
-  return answer.kind === 'found' ? { name: answer.name, description: answer.description } : undefined;
+  const answer = await askForge<AccountProfileAnswer>(deps, `account:${ref.host}/${login.toLowerCase()}`, url, (a, now) => parseAccountProfile(a, now), (x) => (x.kind === 'error' ? TTL.error : 7 * 24 * HOUR));
+  if (answer.kind !== 'found') return undefined;
+  const { kind: _kind, ...profile } = answer;
+  return profile;
 }
 
 function fromForge(answer: ForgeLicence, country: string | undefined): LicenceFacts {

@@ -95,14 +95,20 @@ export function parseGitlabProject(answer: ForgeAnswer, now = Date.now()): Forge
   }
 }
 
-/** An account's own name and description on its forge. */
-export interface AccountName {
-  name: string;
+/**
+ * What an account publishes about itself on its forge: its display name and description, and, on GitHub, the e-mail
+ * and website of its profile. Raw: the e-mail and website are checked like any contact before they are shown
+ * (lib/registry/enrich.ts).
+ */
+export interface AccountProfile {
+  name?: string;
   description?: string;
+  email?: string;
+  url?: string;
 }
-export type AccountNameAnswer = ({ kind: 'found' } & AccountName) | { kind: 'none' } | { kind: 'rate-limited'; retryAt: number } | { kind: 'error'; reason: string };
+export type AccountProfileAnswer = ({ kind: 'found' } & AccountProfile) | { kind: 'none' } | { kind: 'rate-limited'; retryAt: number } | { kind: 'error'; reason: string };
 
-/** The forge API that tells an account's display name: GitHub's users/organisations, GitLab's groups (same host). */
+/** The forge API that tells an account's profile: GitHub's users/organisations, GitLab's groups (same host). */
 export function accountApiUrl(ref: Pick<PageRef, 'forge' | 'host'>, login: string): string | undefined {
   if (!login || /[\s?#]/.test(login)) return undefined;
   if (ref.forge === 'github') return /^[a-z0-9-]+$/i.test(login) ? `https://api.github.com/users/${login}` : undefined;
@@ -110,17 +116,26 @@ export function accountApiUrl(ref: Pick<PageRef, 'forge' | 'host'>, login: strin
   return undefined;
 }
 
-/** GitHub `GET /users/{login}` (also organisations) → `name`; GitLab `GET /api/v4/groups/:path` → `name`. */
-export function parseAccountName(answer: ForgeAnswer, now = Date.now()): AccountNameAnswer {
+const short = (v: unknown, max: number) => (typeof v === 'string' ? v.replace(/\s+/g, ' ').trim().slice(0, max) || undefined : undefined);
+
+/** GitHub `GET /users/{login}` (also organisations): name, bio or description, email, blog; GitLab `GET /api/v4/groups/:path`: name, description. */
+export function parseAccountProfile(answer: ForgeAnswer, now = Date.now()): AccountProfileAnswer {
   const limited = rateLimited(answer, now);
   if (limited) return limited;
   if (answer.status === 404 || answer.status === 401 || answer.status === 403) return { kind: 'none' };
   if (answer.status !== 200) return { kind: 'error', reason: `HTTP ${answer.status}` };
   try {
-    const body = json(answer) as { name?: unknown; description?: unknown; bio?: unknown };
-    const name = typeof body.name === 'string' ? body.name.replace(/\s+/g, ' ').trim().slice(0, 200) : '';
-    const description = typeof body.description === 'string' ? body.description : typeof body.bio === 'string' ? body.bio : undefined;
-    return name ? { kind: 'found', name, description: description?.replace(/\s+/g, ' ').trim().slice(0, 300) || undefined } : { kind: 'none' };
+    const body = json(answer) as { name?: unknown; description?: unknown; bio?: unknown; email?: unknown; blog?: unknown };
+    const profile: AccountProfile = {};
+    const name = short(body.name, 200);
+    const description = short(body.description, 300) ?? short(body.bio, 300);
+    const email = short(body.email, 254);
+    const url = short(body.blog, 2000);
+    if (name) profile.name = name;
+    if (description) profile.description = description;
+    if (email) profile.email = email;
+    if (url) profile.url = url;
+    return Object.keys(profile).length ? { kind: 'found', ...profile } : { kind: 'none' };
   } catch (e) {
     return { kind: 'error', reason: (e as Error).message };
   }

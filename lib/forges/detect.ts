@@ -1,5 +1,6 @@
 import { parsePageUrl } from './index';
-import { confirmGithub, githubVisibility, type Confirmation } from './github-dom';
+import type { ShownProfile } from '../messaging/protocol';
+import { confirmGithub, githubOrgProfile, githubVisibility, type Confirmation } from './github-dom';
 import { githubPayloadLicence, GITHUB_LAYOUTS } from './github-layouts';
 import { confirmGitlab, gitlabAccountName, gitlabVisibility, isGitlabDocument } from './gitlab-dom';
 import { GITLAB_LAYOUTS } from './gitlab-layouts';
@@ -73,9 +74,14 @@ export function readLayout(d: Detection, doc: Document): PageLayout {
 }
 
 /**
- * The display name an account gives itself, where the page shows it without a request: GitLab's breadcrumbs name
- * every group of the path. GitHub's repository pages show only logins (the forge's API is asked instead).
+ * What an account shows of itself on the page, without a request: GitLab's breadcrumbs name every group of the path;
+ * a GitHub organisation's page shows its name, website and e-mail in its header. Repository pages on GitHub show
+ * only logins (the forge's API is asked instead).
  */
-export function readAccountName(d: Detection, doc: Document, login: string): string | undefined {
-  return d.ref.forge === 'gitlab' ? gitlabAccountName(doc, login) : undefined;
+export function readShownProfile(d: Detection, doc: Document, login: string): ShownProfile | undefined {
+  if (d.ref.forge === 'gitlab') {
+    const name = gitlabAccountName(doc, login);
+    return name ? { name } : undefined;
+  }
+  return d.view === 'organisation' ? githubOrgProfile(doc) : undefined;
 }

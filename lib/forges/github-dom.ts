@@ -42,3 +42,17 @@ export function confirmGithub(doc: Document, ref: PageRef): Confirmation {
   }
   return 'no';
 }
+
+/**
+ * What a GitHub organisation's page shows of it in its header (2020–2025): its name, and the website and e-mail of its
+ * profile (`itemprop="url"`, `itemprop="email"`). Raw: the background checks them like registry data.
+ */
+export function githubOrgProfile(doc: Document): { name?: string; email?: string; url?: string } | undefined {
+  const head = doc.querySelector('header.orghead');
+  if (!head) return undefined;
+  const name = head.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim();
+  const url = head.querySelector('a[itemprop="url"]')?.getAttribute('href') ?? undefined;
+  const mail = head.querySelector('a[itemprop="email"]')?.getAttribute('href')?.replace(/^mailto:/i, '');
+  const profile = { ...(name ? { name: name.slice(0, 300) } : {}), ...(mail ? { email: mail.slice(0, 300) } : {}), ...(url && /^https?:\/\//i.test(url) ? { url: url.slice(0, 2000) } : {}) };
+  return Object.keys(profile).length ? profile : undefined;
+}

@@ -2,7 +2,14 @@ import type { PageKind } from '../forges';
 import type { Freshness } from '../registry/freshness';
 import type { PageLicence } from '../forges/layout';
 import type { LicenceFacts, PubliccodeFacts, RepoFacts } from '../facts/merge';
-import type { LookupResult } from '../registry/lookup';
+import type { AccountContact, LookupResult } from '../registry/lookup';
+
+/** What an organisation's own page shows of its profile (GitHub's organisation header, GitLab's breadcrumbs). */
+export interface ShownProfile {
+  name?: string;
+  email?: string;
+  url?: string;
+}
 import type { SearchHit } from '../registry/search';
 
 /** The one protocol between the extension's pages, content scripts and the background. */
@@ -11,8 +18,12 @@ export interface Protocol {
   lookup: { request: { url: string; kind?: PageKind }; response: LookupResult };
   /** A repository's licence: what the page shows first, else the same forge's API (never blocked by publiccode.yml). */
   repoFacts: { request: { url: string; page?: PageLicence }; response: RepoFacts };
-  /** The display name an unnamed public body's account gives itself on its forge (same forge's API, cached); null when none. */
-  accountName: { request: { url: string }; response: { name: string; description?: string } | null };
+  /**
+   * What the account of a public body publishes about itself, when the registry lacks it (no name, or no contact of
+   * its own): its name and its contact, checked like registry data. From what the page shows (`shown`: no request),
+   * else from the same forge's API (cached). Null when there is nothing to add.
+   */
+  accountProfile: { request: { url: string; shown?: ShownProfile }; response: { name?: string; contact?: AccountContact } | null };
   /**
    * Is a GitLab project public? For sub-pages that do not say, seen logged in: the same forge's API is asked
    * without cookies (it answers only for public projects).

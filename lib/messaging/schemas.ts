@@ -21,7 +21,11 @@ export const MESSAGE_RULES = {
   lookup: { from: 'content', request: z.object({ url, kind: z.enum(['repository', 'organisation', 'other']).optional() }) },
   repoFacts: { from: 'content', sameOrigin: true, request: z.object({ url, page: pageLicence.optional() }) },
   publiccode: { from: 'content', sameOrigin: true, request: z.object({ url }) },
-  accountName: { from: 'content', sameOrigin: true, request: z.object({ url }) },
+  accountProfile: {
+    from: 'content',
+    sameOrigin: true,
+    request: z.object({ url, shown: z.object({ name: z.string().max(300).optional(), email: z.string().max(300).optional(), url: z.string().max(2000).optional() }).strict().optional() }),
+  },
   projectVisibility: { from: 'content', sameOrigin: true, request: z.object({ url, projectId: z.string().regex(/^\d{1,20}$/) }) },
   provenance: { from: 'content', request: z.object({ url }) },
   pageState: { from: 'content', request: z.object({ publicSector: z.boolean(), name: z.string().max(300).optional() }) },

@@ -6,6 +6,7 @@ import { createIndex, type RegistryIndex } from './lookup';
 import { compileFromStore, refreshRegistry, usableRegistry, type RefreshOutcome } from './refresh';
 import { SOURCES, type SourceDef } from './sources';
 import { customRegistrySource } from './sources/custom';
+import { joinFiles } from './sources/types';
 import { download } from './download';
 import { safeSourceUrl } from './source-url';
 
@@ -56,11 +57,17 @@ export async function sourceDefs(): Promise<SourceDef[]> {
   return [...SOURCES, ...custom].filter((d) => !settings.disabledSources.includes(d.id));
 }
 
+/** The copy of a source shipped in the extension (a multi-file source's files, joined). */
 async function bundledText(def: SourceDef): Promise<string | undefined> {
   if (!def.file) return undefined;
+  const read = async (path: string) => {
+    const response = await fetch(browser.runtime.getURL(`/registry-sources/${path}` as Parameters<typeof browser.runtime.getURL>[0]));
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return response.text();
+  };
   try {
-    const response = await fetch(browser.runtime.getURL(`/registry-sources/${def.file}` as Parameters<typeof browser.runtime.getURL>[0]));
-    return response.ok ? await response.text() : undefined;
+    if (!def.files) return await read(def.file);
+    return joinFiles(await Promise.all(def.files.map(async (path) => ({ path, text: await read(`${def.file}/${path}`) }))));
   } catch {
     return undefined;
   }

@@ -2,13 +2,16 @@ import { accountKey } from './account-key';
 import { agreedNames, foldName, looksLikeUrl, unifySpellings } from './names';
 import { REVIEWED_OVERRIDES, type Override } from './overrides';
 import { z } from 'zod';
+import type { Level } from './schema';
 import {
   GENERAL_PURPOSE_FORGES,
   REGISTRY_SCHEMA_VERSION,
   catalogueSchema,
   compiledRegistrySchema,
   country,
+  email,
   entrySchema,
+  hostName,
   hostSchema,
   httpsUrl,
   international,
@@ -26,23 +29,13 @@ import {
   type SillItem,
   type SourceReport,
 } from './schema';
+import { agencyDomains } from './agencies';
+import { levelFromName } from './levels';
+import { nearestOsposOf } from './nearest';
 import { reasonOf } from './sources/issues';
+import { usAgencyId } from './sources/us-code-gov';
 import type { Contribution, RawAccount, RawOspo, SourceDef } from './sources';
 import { keptOf } from './sources/types';
-
-/**
- * The OSPO offered as "nearest" to a body of that country that has none of its own: the national OSPO,
- * when the OSPO lists have one (FR: DINUM's Pôle Open Source, which runs code.gouv.fr; NL: the national
- * government OSPO). A choice of ours, stated in the README; ignored when the OSPO is missing from the data.
- */
-export const NATIONAL_OSPO_URLS: Readonly<Record<string, string>> = {
-  FR: 'https://code.gouv.fr',
-  NL: 'https://opensourcewerken.nl/',
-  // OS2 is the association of Danish public bodies (municipalities, regions) that runs public code together.
-  DK: 'https://os2.eu',
-  // The United Nations system: UNDP's OSPO is the one of the UN family in the OSPO lists.
-  UN: 'https://undp.org/digital',
-};
 
 /** The community-maintained lists: an account only they name, and the civic-tech list too, is not a public body. */
 const COMMUNITY_SOURCES = new Set(['github-governments', 'swh-gov-orgs', 'github-civic-hackers']);
@@ -109,9 +102,19 @@ const rawAccountSchema = z.object({
   ignoredSince: z.string().max(40).optional(),
   bodyId: z.string().max(500).optional(),
   civicTech: z.boolean().optional(),
+  selfName: text.optional(),
+  contactEmail: email.optional(),
+  contactUrl: httpsUrl.optional(),
+  contactDate: z.string().regex(/^\d{4}-\d{2}$/).optional(),
+  domains: z.array(hostName).max(20).optional(),
+  category: z.literal('research-lab').optional(),
+  platform: text.optional(),
 });
 const pair = z.object({ psoId, name: text });
-const keyName = z.object({ key: registryKey, name: text });
+const hint = z.object({ key: registryKey, name: text.optional(), level: level.optional() });
+const bodyDomain = z.object({ domain: hostName, bodyId: z.string().max(500) });
+const bodyCode = z.object({ country, code: z.string().regex(/^[a-z0-9-]{2,60}$/), name: text, level: level.optional() });
+const against = z.object({ key: registryKey, reason: text, kind: z.enum(['not-public', 'gone']) });
 
 /**
  * Every item a parser gives, checked alone with the schema the whole registry is checked with at the end, and
@@ -131,7 +134,10 @@ function checkContribution(c: Contribution): Contribution {
   const hosts = keep(c.hosts, hostSchema, (h, i) => str(h.host) || `host #${i}`);
   const ospos = keep(c.ospos, ospoSchema.omit({ source: true }).extend({ code: z.array(z.string()) }).loose(), (o, i) => str(o.id) || `ospo #${i}`);
   const names = keep(c.names, pair, (n, i) => str(n.psoId) || `name #${i}`);
-  const nameHints = keep(c.nameHints, keyName, (n, i) => str(n.key) || `name hint #${i}`);
+  const hints = keep(c.hints, hint, (n, i) => str(n.key) || `hint #${i}`);
+  const bodyDomains = keep(c.bodyDomains, bodyDomain, (d, i) => str(d.domain) || `domain #${i}`);
+  const codes = keep(c.codes, bodyCode, (d, i) => str(d.code) || `code #${i}`);
+  const againstRows = keep(c.against, against, (a, i) => str(a.key) || `row #${i}`);
   const sill = keep(c.sill, sillSchema, (s, i) => str(s.key) || `SILL #${i}`);
   const catalogues = keep(c.catalogues, catalogueSchema.omit({ source: true }), (k, i) => str(k.url) || `catalogue #${i}`);
   const accountNames = c.accountNames.flatMap((a) => {
@@ -146,7 +152,7 @@ function checkContribution(c: Contribution): Contribution {
     });
     return [{ ...a, names, psoIds: a.psoIds.filter((id) => psoId.safeParse(id).success) }];
   });
-  return { accounts, hosts, ospos, names, accountNames, nameHints, sill, catalogues, rejected };
+  return { accounts, hosts, ospos, names, accountNames, hints, codes, bodyDomains, against: againstRows, sill, catalogues, rejected };
 }
 
 /**
@@ -221,7 +227,16 @@ function validateOspos(rawOspos: Map<string, RawOspo>, reportOf: (id: string) =>
 }
 
 /** Raw entry while compiling: the `ospo_url` stays until it is resolved to an OSPO or an open-source page. */
-type Draft = Entry & { ospoUrl?: string; codeOspo?: string; bodyId?: string; civicTech?: boolean; publicSector?: boolean };
+type Draft = Entry & { ospoUrl?: string; codeOspo?: string; bodyId?: string; civicTech?: boolean; publicSector?: boolean; selfName?: string; domains?: string[] };
+
+/** What the compiler decided where its sources disagree or a source speaks against an account (`npm run registry:report`). */
+export interface Disagreement {
+  key: string;
+  /** e.g. "name", "agency", "public body". */
+  about: string;
+  /** What was kept and why. */
+  decision: string;
+}
 
 /** Custom registries (added by the user) only add: never an account, host or OSPO a built-in source has. */
 export const isCustom = (id: string) => id.startsWith('custom:');
@@ -249,7 +264,7 @@ function customRefusal(a: RawAccount, builtIn: ReadonlySet<string>, enclosed: Re
   return undefined;
 }
 
-function mergeAccounts(parsed: readonly Parsed[], general: ReadonlySet<string>, reportOf: (id: string) => SourceReport): Map<string, Draft> {
+function mergeAccounts(parsed: readonly Parsed[], general: ReadonlySet<string>, reportOf: (id: string) => SourceReport, notes: Disagreement[]): Map<string, Draft> {
   const entries = new Map<string, Draft>();
   const builtInAccounts = parsed.filter((p) => !isCustom(p.def.id)).flatMap((p) => p.c.accounts);
   const builtIn = new Set(builtInAccounts.map((a) => a.key));
@@ -273,11 +288,99 @@ function mergeAccounts(parsed: readonly Parsed[], general: ReadonlySet<string>, 
       const known = entries.get(a.key);
       if (!known) entries.set(a.key, { ...(facts as Draft), sources: [def.id] });
       else {
+        // The list earlier in SOURCES names the body (lists that name bodies come before lists of logins).
+        if (known.name && name && foldName(known.name) !== foldName(name)) notes.push({ key: a.key, about: 'name', decision: `"${known.name}" (${known.sources[0]}) kept over "${name}" (${def.id}): the list earlier in the order of authority` });
+        // A finer level is not a disagreement: "state or local" (the survey) and "U.S. City" (a list's heading).
+        if (known.level && a.level && FINER_LEVELS[known.level]?.includes(a.level)) known.level = a.level;
+        else if (known.level && a.level && known.level !== a.level) notes.push({ key: a.key, about: 'level', decision: `${known.level} (${known.sources[0]}) kept over ${a.level} (${def.id})` });
         mergeInto(known, facts);
         if (!known.sources.includes(def.id)) known.sources.push(def.id);
       }
     }
   return entries;
+}
+
+/** Levels that say more than another: a "state or local" body is a state's (regional), a city's or a tribe's. */
+const FINER_LEVELS: Partial<Record<Level, readonly Level[]>> = { subnational: ['regional', 'local', 'tribal'] };
+
+/**
+ * What a curated list says against an account: a government list of logins that the survey curated as not a
+ * government body is dropped (unless a reviewed row keeps it); one an official list files is kept, and the
+ * disagreement reported. An account the survey found gone (404) is kept: its pages simply do not exist.
+ */
+function weighEvidence(entries: Map<string, Draft>, parsed: readonly Parsed[], report: (id: string) => SourceReport, notes: Disagreement[]): void {
+  for (const { def, c } of parsed)
+    for (const a of c.against) {
+      const e = entries.get(a.key);
+      if (!e) continue;
+      const onlyCommunity = e.sources.every((id) => COMMUNITY_SOURCES.has(id));
+      if (a.kind === 'not-public' && onlyCommunity && e.publicSector !== true) {
+        entries.delete(a.key);
+        report(def.id).rejected.push({ entry: a.key, reason: `dropped: ${a.reason}, and only community lists name it` });
+        notes.push({ key: a.key, about: 'public body', decision: `dropped: ${a.reason} (${def.id}); only ${e.sources.join(', ')} listed it` });
+      } else notes.push({ key: a.key, about: a.kind === 'gone' ? 'exists' : 'public body', decision: `kept (${e.sources.join(', ')}), although ${a.reason} (${def.id})` });
+    }
+}
+
+/**
+ * U.S. accounts no agency list files find their agency by the domains they publish (lib/registry/agencies.ts); a
+ * reviewed `agency` row then points a sub-agency to the department whose liaison serves it.
+ */
+function assignAgencies(entries: Map<string, Draft>, parsed: readonly Parsed[], overrides: readonly Override[], notes: Disagreement[]): void {
+  const parent = new Map(overrides.flatMap((o) => (o.agency && o.set.usAgency ? [[usAgencyId(o.agency), usAgencyId(o.set.usAgency)] as const] : [])));
+  const up = (id: string) => parent.get(id) ?? id;
+  for (const e of entries.values()) if (e.bodyId) e.bodyId = up(e.bodyId);
+  const known = parsed.flatMap(({ c }) => c.bodyDomains).map((d) => ({ ...d, bodyId: up(d.bodyId) }));
+  for (const e of entries.values()) if (e.bodyId && e.domains) for (const domain of e.domains) known.push({ domain, bodyId: e.bodyId });
+  const reviewed = new Map(overrides.flatMap((o) => (o.domain && o.set.usAgency ? [[o.domain, usAgencyId(o.set.usAgency)] as const] : [])));
+  const labs = new Set(overrides.flatMap((o) => (o.domain && o.set.category ? [o.domain] : [])));
+  const { byDomain, ambiguous } = agencyDomains(known, reviewed);
+  for (const [domain, ids] of ambiguous) notes.push({ key: domain, about: 'agency of a domain', decision: `claimed by ${ids.join(' and ')}: used for neither` });
+  for (const e of entries.values()) {
+    if (e.country !== 'US' || !e.domains) continue;
+    if (!e.bodyId) {
+      const ids = new Set(e.domains.flatMap((d) => (byDomain.has(d) ? [byDomain.get(d)!] : [])));
+      if (ids.size === 1) e.bodyId = [...ids][0];
+    }
+    if (e.domains.some((d) => labs.has(d))) e.category = 'research-lab';
+  }
+}
+
+/**
+ * The body whose short code a login is made of (Canada's federal accounts: `aafc-bicoe` is Agriculture and Agri-Food
+ * Canada's, code `aafc-aac`): the login is the code, starts with it, or shares its first part (3 letters or more).
+ */
+export function bodyOfLogin<T extends { code: string }>(login: string, codes: readonly T[]): T | undefined {
+  const l = login.toLowerCase();
+  const first = l.split('-')[0]!;
+  return codes.find((c) => l === c.code || l.startsWith(`${c.code}-`)) ?? codes.find((c) => c.code.split('-')[0]!.length >= 3 && c.code.split('-')[0] === first);
+}
+
+/**
+ * Names and levels that lists give as hints (never creating an account), bodies by the code a login is made of, then
+ * levels the body's own name says. A name from a code counts as a list's name (`hint`).
+ */
+function applyHintsAndLevels(entries: Map<string, Draft>, parsed: readonly Parsed[], ospoLevels: ReadonlyMap<string, Level>): void {
+  for (const { c } of parsed)
+    for (const h of c.hints) {
+      const e = entries.get(h.key);
+      if (e && h.level && !e.level) e.level = h.level;
+    }
+  const codes = parsed.flatMap(({ c }) => c.codes);
+  for (const e of entries.values()) {
+    const login = e.key.split('/')[1];
+    const body = login && e.key.split('/').length === 2 ? bodyOfLogin(login, codes.filter((c) => c.country === e.country)) : undefined;
+    if (body && !e.name) [e.name, e.nameSource] = [body.name, 'hint'];
+    if (body?.level && !e.level) e.level = body.level;
+    if (!e.level && e.codeOspo && ospoLevels.has(e.codeOspo)) e.level = ospoLevels.get(e.codeOspo);
+  }
+  for (const e of entries.values()) {
+    if ((e.level && e.level !== 'subnational') || e.international) continue;
+    const login = e.key.includes('/') ? e.key.split('/').at(-1) : undefined;
+    const level = levelFromName(e.name ?? e.selfName, login, e.country);
+    // A "state or local" body whose name says which keeps the finer level ("City of Boston": local).
+    if (level && (!e.level || level === 'local' || level === 'regional')) [e.level, e.levelFrom] = [level, 'name'];
+  }
 }
 
 /**
@@ -295,7 +398,10 @@ function applyOverrides(entries: Map<string, Draft>, hosts: Map<string, HostInfo
         report.rejected.push({ entry: o.account, reason: 'no such account in the sources' });
         continue;
       }
-      Object.assign(e, o.set);
+      const { usAgency, ...set } = o.set;
+      Object.assign(e, set);
+      if (usAgency === null) delete e.bodyId;
+      else if (usAgency) e.bodyId = usAgencyId(usAgency);
       if (o.set.name) e.nameSource = 'override';
       mark(e);
     } else if (o.host) {
@@ -308,7 +414,7 @@ function applyOverrides(entries: Map<string, Draft>, hosts: Map<string, HostInfo
     } else if (o.forge && general.has(o.forge)) {
       report.rejected.push({ entry: o.forge, reason: 'a general-purpose forge is never a public forge as a whole' });
     } else if (o.forge) {
-      const where = { country: o.set.country, international: o.set.international, level: o.set.level };
+      const where = { country: o.set.country, international: o.set.international, level: o.set.level, platform: o.set.platform };
       hosts.set(o.forge, { host: o.forge, forge: 'gitlab', whole: true, country: where.country, international: where.international, source: OVERRIDES_SOURCE });
       const e = entries.get(o.forge) ?? ({ key: o.forge, display: `https://${o.forge}`, sources: [] } as Draft);
       for (const [field, value] of Object.entries(where)) if (value !== undefined && (e as Record<string, unknown>)[field] === undefined) (e as Record<string, unknown>)[field] = value;
@@ -336,13 +442,14 @@ function dropNonPublic(entries: Map<string, Draft>, hosts: Map<string, HostInfo>
 }
 
 /** Best-first ranks of the name tables (also used to choose one spelling per body). */
-const RANK = { override: 0, source: 1, 'pso-table': 2, 'legacy-account': 3, 'legacy-pso': 4, hint: 5, 'ospo-list': 6 } as const;
+const RANK = { override: 0, source: 1, 'pso-table': 2, 'legacy-account': 3, 'legacy-pso': 4, hint: 5, 'ospo-list': 6, profile: 7 } as const;
 
 /**
  * One name per body. By pso_id first (the reviewed overrides, then the current top-organisations list), then the
  * 2024 file's name for the account itself, but only when that file gave the account the same pso_id (an account
  * that changed bodies keeps no stale name), then the 2024 file's name for the pso_id, then the body of the OSPO
- * whose code list names the account (reviewed, from the OSPO list's own words). Never a URL.
+ * whose code list names the account (reviewed, from the OSPO list's own words), then a hint, then the name the
+ * account gives itself on its forge as a list captured it (`profile`). Never a URL.
  */
 function resolveNames(entries: Map<string, Draft>, parsed: readonly Parsed[], overrides: readonly Override[]): string[][] {
   const current = new Map<string, { name: string; source: 'override' | 'pso-table' }>();
@@ -353,7 +460,7 @@ function resolveNames(entries: Map<string, Draft>, parsed: readonly Parsed[], ov
   const legacyPso = agreedNames([...legacyAccount.values()], new Map([...current].map(([id, n]) => [id, n.name])));
   const ospoBodies = new Map(overrides.flatMap((o) => (o.ospo && o.set.name ? [[o.ospo, o.set.name] as const] : [])));
   const hints = new Map<string, string>();
-  for (const { c } of parsed) for (const h of c.nameHints) if (!hints.has(h.key)) hints.set(h.key, h.name);
+  for (const { c } of parsed) for (const h of c.hints) if (h.name && !hints.has(h.key)) hints.set(h.key, h.name);
 
   for (const e of entries.values()) {
     if (e.name && looksLikeUrl(e.name)) {
@@ -372,6 +479,8 @@ function resolveNames(entries: Map<string, Draft>, parsed: readonly Parsed[], ov
     else if (agreed) [e.name, e.nameSource] = [agreed, 'legacy-pso'];
     else if (hints.has(e.key) && !looksLikeUrl(hints.get(e.key)!)) [e.name, e.nameSource] = [hints.get(e.key)!, 'hint'];
     else if (ospoBody) [e.name, e.nameSource] = [ospoBody, 'ospo-list'];
+    // Last: the name the account gives itself, as a list captured it (shown as such).
+    else if (e.selfName && !looksLikeUrl(e.selfName)) [e.name, e.nameSource] = [e.selfName, 'profile'];
   }
 
   // One spelling per body: "Cour des comptes" and "Cour des Comptes" are the same body.
@@ -383,19 +492,29 @@ function resolveNames(entries: Map<string, Draft>, parsed: readonly Parsed[], ov
 
 /**
  * The body's own OSPO: the OSPO of the same pso_id, else the OSPO whose code list names the account, else the
- * OSPO its `ospo_url` points to. An `ospo_url` that is in no OSPO list is the body's open-source page, not an OSPO.
+ * OSPO its `ospo_url` points to, else its agency's official source-code contact (a U.S. code.gov liaison). An `ospo_url` that is in no OSPO list is the body's open-source page, not an OSPO.
  */
 function attachOspos(entries: Map<string, Draft>, index: OspoIndex): void {
   for (const e of entries.values()) {
-    const byPso = e.psoId ? index.byPso.get(e.psoId) : (e.bodyId ? index.byBody.get(e.bodyId) : undefined);
+    const byPso = e.psoId ? index.byPso.get(e.psoId) : undefined;
     const byCode = e.codeOspo && index.ospos.has(e.codeOspo) ? e.codeOspo : undefined;
     const byUrl = e.ospoUrl ? index.byUrl.get(accountKey(e.ospoUrl) ?? '') : undefined;
-    const own = byPso ?? byCode ?? byUrl;
+    // A U.S. agency's liaison comes after an OSPO that names the account (CMS's OSPO before HHS's liaison).
+    const byBody = e.bodyId ? index.byBody.get(e.bodyId) : undefined;
+    const own = byPso ?? byCode ?? byUrl ?? byBody;
     if (own) e.ospo = own;
     else if (e.ospoUrl) e.openSourcePage = e.ospoUrl;
+    // What the account publishes is shown only to a body with no office of its own (DESIGN.md §5): not shipped otherwise.
+    if (own) {
+      delete e.contactEmail;
+      delete e.contactUrl;
+      delete e.contactDate;
+    }
     delete e.ospoUrl;
     delete e.codeOspo;
     delete e.bodyId;
+    delete e.selfName;
+    delete e.domains;
   }
 }
 
@@ -408,8 +527,9 @@ export function compileRegistry(inputs: readonly SourceInput[], generatedAt: str
   return compileWithNotes(inputs, generatedAt, reviewed).registry;
 }
 
-/** The same, with what the data report shows besides: the bodies the sources spell several ways. */
-export function compileWithNotes(inputs: readonly SourceInput[], generatedAt: string, reviewed = REVIEWED_OVERRIDES): { registry: CompiledRegistry; spellingVariants: string[][] } {
+/** The same, with what the data report shows besides: the bodies the sources spell several ways, the disagreements settled. */
+export function compileWithNotes(inputs: readonly SourceInput[], generatedAt: string, reviewed = REVIEWED_OVERRIDES): { registry: CompiledRegistry; spellingVariants: string[][]; disagreements: Disagreement[] } {
+  const disagreements: Disagreement[] = [];
   const { reports, parsed } = parseAll(inputs);
   const overridesReport: SourceReport = {
     id: OVERRIDES_SOURCE,
@@ -428,10 +548,13 @@ export function compileWithNotes(inputs: readonly SourceInput[], generatedAt: st
   const rawOspos = collectRawOspos(parsed, reportOf);
   const hosts = collectHosts(parsed, rawOspos.values(), general, reportOf);
   const ospoIndex = validateOspos(rawOspos, reportOf);
-  const entries = mergeAccounts(parsed, general, reportOf);
+  const entries = mergeAccounts(parsed, general, reportOf, disagreements);
   applyOverrides(entries, hosts, reviewed.overrides, general, overridesReport);
+  weighEvidence(entries, parsed, reportOf, disagreements);
   dropNonPublic(entries, hosts, reports.find((r) => r.id === 'github-civic-hackers'));
+  assignAgencies(entries, parsed, reviewed.overrides, disagreements);
   const spellingVariants = resolveNames(entries, parsed, reviewed.overrides);
+  applyHintsAndLevels(entries, parsed, new Map(reviewed.overrides.flatMap((o) => (o.ospo && o.set.level ? [[o.ospo, o.set.level] as const] : []))));
   attachOspos(entries, ospoIndex);
 
   // A forge whose whole host code.gouv.fr stopped crawling is marked on the host too (never offered in bulk).
@@ -456,11 +579,7 @@ export function compileWithNotes(inputs: readonly SourceInput[], generatedAt: st
   for (const { def, c } of parsed)
     for (const cat of c.catalogues) if (!catalogues.has(`${cat.jurisdiction} ${cat.url}`)) catalogues.set(`${cat.jurisdiction} ${cat.url}`, { ...cat, source: def.id });
 
-  const nationalOspos: Record<string, string> = {};
-  for (const [country, url] of Object.entries(NATIONAL_OSPO_URLS)) {
-    const id = accountKey(url);
-    if (id && ospoIndex.ospos.has(id)) nationalOspos[country] = id;
-  }
+  const nearestOspos = nearestOsposOf(ospoIndex.ospos);
 
   const byKey = <T extends { key?: string; host?: string; id?: string }>(a: T, b: T) =>
     (a.key ?? a.host ?? a.id ?? '').localeCompare(b.key ?? b.host ?? b.id ?? '');
@@ -472,8 +591,8 @@ export function compileWithNotes(inputs: readonly SourceInput[], generatedAt: st
     entries: valid.sort(byKey),
     ospos: [...ospoIndex.ospos.values()].sort(byKey),
     sill: [...sill.values()].sort(byKey),
-    nationalOspos,
+    nearestOspos,
     catalogues: [...catalogues.values()],
   });
-  return { registry, spellingVariants };
+  return { registry, spellingVariants, disagreements };
 }

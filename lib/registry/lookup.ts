@@ -18,7 +18,20 @@ export interface LookupResult {
   customSource?: string;
   /** When no OSPO is known: the public code catalogue of the body's country (or of the EU, the UN…), if there is one. */
   publicCatalogue?: { url: string; label: string; jurisdiction: string };
+  /**
+   * When the body has no own OSPO or source-code contact: the e-mail and website the account publishes on its forge
+   * profile (DESIGN.md §5), from a list that captured them (`date`) or from the forge itself. Never an OSPO.
+   */
+  contact?: AccountContact;
   matchedKey: string | null;
+}
+
+export interface AccountContact {
+  email?: string;
+  url?: string;
+  from: 'forge-profile';
+  /** When a list captured it (YYYY-MM); absent when the forge was asked just now. */
+  date?: string;
 }
 
 /**
@@ -40,6 +53,14 @@ export interface Organisation {
   flossPolicy?: string;
   /** The body's open-source page (an `ospo_url` that is not an OSPO of any list). */
   openSourcePage?: string;
+  /** Where the name comes from: a list (`registry`), or the forge, asked for the account's own name. */
+  nameFrom?: 'registry' | 'forge';
+  /** The name is the one the account gives itself on its forge (a list captured it, or the forge said it). */
+  selfNamed?: boolean;
+  /** A national laboratory run by a contractor for a government agency. */
+  category?: 'research-lab';
+  /** The whole public forge this account is a group of (Open CoDE…): its platform, not its body. */
+  platform?: { name: string; host: string };
 }
 
 export interface RegistryIndex {
@@ -92,7 +113,10 @@ export function lookup(index: RegistryIndex, url: string, kindHint?: PageKind): 
     // Facts are never inherited across the line between a registry the user added and the built-in sources.
     if (e && (side ??= isCustomEntry(e)) === isCustomEntry(e)) chain.push(e);
   }
-  const matched = chain[0];
+  let matched = chain[0];
+  // A group of a whole public forge shared by many bodies (Open CoDE, code.europa.eu): the group is the body, the
+  // forge its platform; the host's name is never the body's.
+  const platform = matched && !matched.key.includes('/') && matched.platform && ref.path ? { name: matched.platform, host: matched.key } : undefined;
   const sillItem = kind === 'repository' ? index.sill.get(ref.keys[0] ?? '') : undefined;
   if (!matched) return answer(url, ref, kind, null, null, catalogueLinks({ host: ref.host, path: ref.path, kind, sill: sillItem }), null);
   // Most specific first: each fact comes from the first entry of the chain that states it.
@@ -118,8 +142,15 @@ export function lookup(index: RegistryIndex, url: string, kindHint?: PageKind): 
       ownFrom = e;
     }
   }
-  const login = loginOf(matched.key, ref.path);
-  const organisation: Organisation = { name: name ?? login, named: name !== undefined, login, account: matched.display };
+  if (platform) name = undefined;
+  const login = platform ? ref.path.split('/')[0]! : loginOf(matched.key, ref.path);
+  const account = platform ? `https://${ref.host}/${login}` : matched.display;
+  const organisation: Organisation = { name: name ?? login, named: name !== undefined, login, account };
+  if (name !== undefined) organisation.nameFrom = 'registry';
+  if (name !== undefined && chain.find((e) => e.name !== undefined)?.nameSource === 'profile') organisation.selfNamed = true;
+  if (platform) organisation.platform = platform;
+  const category = chain.find((e) => e.category)?.category;
+  if (category) organisation.category = category;
   if (country) organisation.country = country;
   else if (international) organisation.international = international;
   if (level) organisation.level = level;
@@ -129,8 +160,10 @@ export function lookup(index: RegistryIndex, url: string, kindHint?: PageKind): 
 
   const own = ownId ? index.ospos.get(ownId) : undefined;
   const where = country ?? international;
-  const national = !own && where && Object.hasOwn(index.registry.nationalOspos, where) ? index.ospos.get(index.registry.nationalOspos[where]!) : undefined;
-  const ospo = own ? ospoOf(own, 'own') : national ? ospoOf(national, 'nearest') : null;
+  // The nearest office serves the body's jurisdiction at its level; another body's own office is never offered.
+  const serving = !own && where ? index.registry.nearestOspos.find((n) => n.jurisdiction === where && (!n.levels || (level !== undefined && n.levels.includes(level)))) : undefined;
+  const nearest = serving ? index.ospos.get(serving.ospo) : undefined;
+  const ospo = own ? ospoOf(own, 'own') : nearest ? ospoOf(nearest, 'nearest') : null;
 
   const fromCodeGouv = chain.some((e) => e.sources.includes('codegouvfr-accounts'));
   const wholeForge = index.hosts.get(ref.host)?.whole === true;
@@ -141,6 +174,9 @@ export function lookup(index: RegistryIndex, url: string, kindHint?: PageKind): 
   if (custom) result.customSource = custom.slice('custom:'.length).split('/')[0];
   const elsewhere = !ospo && where ? index.catalogues.get(where) : undefined;
   if (elsewhere) result.publicCatalogue = { url: elsewhere.url, label: elsewhere.label, jurisdiction: elsewhere.jurisdiction };
+  // The account's own published contact, when the body has no OSPO or source-code contact of its own.
+  const published = own ? undefined : chain.find((e) => e.contactEmail || e.contactUrl);
+  if (published && !platform) result.contact = { ...(published.contactEmail ? { email: published.contactEmail } : {}), ...(published.contactUrl ? { url: published.contactUrl } : {}), from: 'forge-profile', ...(published.contactDate ? { date: published.contactDate } : {}) };
   return result;
 }
 

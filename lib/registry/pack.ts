@@ -17,7 +17,7 @@ export interface PackedRegistry {
 }
 
 /** Entry fields in row order (after the key). `display` is stored only when it is not `https://` + the key. */
-const ENTRY_FIELDS = ['display', 'name', 'nameSource', 'country', 'international', 'level', 'psoId', 'flossPolicy', 'ospo', 'openSourcePage', 'ignoredSince', 'sources'] as const;
+const ENTRY_FIELDS = ['display', 'name', 'nameSource', 'country', 'international', 'level', 'psoId', 'flossPolicy', 'ospo', 'openSourcePage', 'ignoredSince', 'sources', 'levelFrom', 'contactEmail', 'contactUrl', 'contactDate', 'category', 'platform'] as const;
 
 export function packRegistry(registry: CompiledRegistry): PackedRegistry {
   const strings: string[] = [''];
@@ -32,9 +32,12 @@ export function packRegistry(registry: CompiledRegistry): PackedRegistry {
     return i;
   };
   const entries = registry.entries.map((e) => {
-    const row = [intern(e.key)];
+    // Most displays are the key as the forge spells it (`https://github.com/MinBZK`): that spelling is stored in the
+    // key's place (keys are lower case) and the display costs nothing.
+    const spelt = e.display.startsWith('https://') && e.display.slice(8).toLowerCase() === e.key ? e.display.slice(8) : undefined;
+    const row = [intern(spelt ?? e.key)];
     for (const field of ENTRY_FIELDS) {
-      if (field === 'display') row.push(e.display === `https://${e.key}` ? 0 : intern(e.display));
+      if (field === 'display') row.push(spelt !== undefined ? 0 : intern(e.display));
       else if (field === 'sources') row.push(intern(e.sources.join(' ')));
       else row.push(intern(e[field] as string | undefined));
     }
@@ -48,11 +51,12 @@ export function packRegistry(registry: CompiledRegistry): PackedRegistry {
 export function unpackRegistry(p: PackedRegistry): CompiledRegistry {
   const s = p.strings;
   const entries = p.entries.map((row): Entry => {
-    const key = s[row[0]!]!;
+    const spelt = s[row[0]!]!;
+    const key = spelt.toLowerCase();
     const e: Record<string, unknown> = { key };
     ENTRY_FIELDS.forEach((field, i) => {
       const v = row[i + 1] ?? 0;
-      if (field === 'display') e.display = v ? s[v] : `https://${key}`;
+      if (field === 'display') e.display = v ? s[v] : `https://${spelt}`;
       else if (field === 'sources') e.sources = v ? s[v]!.split(' ') : [];
       else if (v) e[field] = s[v];
     });

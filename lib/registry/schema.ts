@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 /** Bump when the compiled format changes incompatibly; the background discards other versions. */
-export const REGISTRY_SCHEMA_VERSION = 2;
+export const REGISTRY_SCHEMA_VERSION = 3;
+/** Custom registries (docs/custom-registry.schema.json) may declare this version or the one before (same fields). */
+export const CUSTOM_SCHEMA_VERSIONS = [2, 3] as const;
 
 /** One DNS label: letters, digits, inner hyphens (IDN labels as punycode, `xn--…`). */
 const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
@@ -54,7 +56,11 @@ export const email = z
 /** ISO 3166-1 alpha-2 (and XK, Kosovo's code in common use). International bodies have none. */
 export const country = z.string().regex(/^[A-Z]{2}$/, 'not an ISO 3166-1 alpha-2 country code');
 export const international = z.enum(['EU', 'UN', 'INT']);
-export const level = z.enum(['national', 'regional', 'local', 'international', 'military', 'tribal']);
+/**
+ * Level of government. `subnational`: a state or local body, where the source does not say which (the U.S. survey's
+ * `STATE_OR_LOCAL`).
+ */
+export const level = z.enum(['national', 'regional', 'local', 'subnational', 'international', 'military', 'tribal']);
 export const psoId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'not a UUID');
 export const forgeKind = z.enum(['github', 'gitlab', 'gitea', 'gogs', 'sourcehut']);
 /** `host[/segment…]`, lower-case: a host name, then account path segments (no spaces, queries or markup). */
@@ -88,7 +94,7 @@ export const ospoSchema = z.object({
 });
 
 /** Where a body's name comes from, best first (see lib/registry/names.ts). */
-export const nameSource = z.enum(['override', 'source', 'pso-table', 'legacy-account', 'legacy-pso', 'hint', 'ospo-list']);
+export const nameSource = z.enum(['override', 'source', 'pso-table', 'legacy-account', 'legacy-pso', 'hint', 'ospo-list', 'profile']);
 
 export const entrySchema = z.object({
   key: registryKey,
@@ -108,6 +114,16 @@ export const entrySchema = z.object({
   /** The body's open-source page: an `ospo_url` that is in no OSPO list (upstream chose not to list it as an OSPO). */
   openSourcePage: httpsUrl.optional(),
   ignoredSince: z.string().optional(),
+  /** The level comes from the body's name or login (lib/registry/levels.ts), not from a list that states it. */
+  levelFrom: z.literal('name').optional(),
+  /** The e-mail and website the account publishes on its forge profile, as a list captured them, and when (YYYY-MM). */
+  contactEmail: email.optional(),
+  contactUrl: httpsUrl.optional(),
+  contactDate: z.string().regex(/^\d{4}-\d{2}$/).optional(),
+  /** A U.S. national laboratory run by a contractor for an agency (README: Coverage, the policy). */
+  category: z.literal('research-lab').optional(),
+  /** A whole public forge shared by many bodies (Open CoDE…): its name as a platform; its groups are the bodies. */
+  platform: text.optional(),
   /** Source ids that contributed to this entry, in order. */
   sources: z.array(z.string()).min(1),
 });
@@ -160,8 +176,11 @@ export const compiledRegistrySchema = z.object({
   entries: z.array(entrySchema),
   ospos: z.array(ospoSchema),
   sill: z.array(sillSchema),
-  /** Country (or EU / UN / INT) → id of the OSPO offered as "nearest" to bodies there without one. */
-  nationalOspos: z.record(z.string(), z.string()),
+  /**
+   * The government-wide offices offered as "nearest" to bodies without one of their own: each serves one
+   * jurisdiction (a country, EU, UN, INT), at the levels it serves (all when absent). Never a body's own office.
+   */
+  nearestOspos: z.array(z.object({ jurisdiction: z.string().regex(/^([A-Z]{2}|EU|UN|INT)$/), ospo: z.string(), levels: z.array(level).optional(), serves: text })),
   catalogues: z.array(catalogueSchema),
 });
 
@@ -208,9 +227,9 @@ export function optional<T extends z.ZodType>(schema: T) {
  * docs/custom-registry.schema.json, generated from this (npm run registry:schema).
  */
 export const customRegistrySchema = z.object({
-  schemaVersion: z.literal(REGISTRY_SCHEMA_VERSION),
+  schemaVersion: z.union([z.literal(2), z.literal(3)]),
   generatedAt: z.string().optional(),
   hosts: z.array(hostSchema).optional(),
   ospos: z.array(ospoSchema.omit({ source: true })).optional(),
-  entries: z.array(entrySchema.omit({ sources: true, nameSource: true })).optional(),
+  entries: z.array(entrySchema.omit({ sources: true, nameSource: true, levelFrom: true })).optional(),
 });

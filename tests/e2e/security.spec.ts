@@ -53,6 +53,7 @@ const PRIVILEGED = [
   { type: 'clearCaches' },
   { type: 'forgeStatus', url: 'https://gitlab.inria.fr/x/y' }, // tells which hosts the user granted
   { type: 'knownForges' },
+  { type: 'customForges' }, // the hosts of the registries the user added
 ];
 /** Types that are keys of every object: a dispatch through `in` or `obj[type]` would find them. */
 const PROTOTYPE_KEYS = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__'].map((type) => ({ type }));
@@ -60,7 +61,7 @@ const PROTOTYPE_KEYS = ['constructor', '__proto__', 'toString', 'hasOwnProperty'
 const OTHER_ORIGIN = [
   { type: 'repoFacts', url: 'https://gitlab.com/healthdatahub/schema-snds' },
   { type: 'publiccode', url: 'https://gitlab.inria.fr/a/b' },
-  { type: 'accountName', url: 'https://gitlab.com/healthdatahub' },
+  { type: 'accountProfile', url: 'https://gitlab.com/healthdatahub' },
   { type: 'projectVisibility', url: 'https://gitlab.inria.fr/a/b', projectId: '1' },
 ];
 const MALFORMED = [{ type: 'lookup', url: 12 }, { type: 'lookup', url: 'x'.repeat(10_000) }, { type: 'lookup', url: 'https://github.com/a/b', extra: 1 }, {}, null, 'lookup'];

@@ -47,12 +47,12 @@ test('a German body no list names: its login, then the name it gives itself on G
   const p = panel(page);
   await expect(p.getByTestId('org-name')).toHaveText('DigitalService GmbH des Bundes');
   await expect(p.getByTestId('org-login')).toContainText('digitalservicebund, as the account names itself');
-  await expect(p).toContainText('(Germany)');
+  await expect(p).toContainText('(national government, Germany)'); // "bund" in its login: the federation's
   await expect(p.getByTestId('public-catalogue')).toHaveAttribute('href', 'https://opencode.de');
   expect(apiCalls).toEqual(['https://api.github.com/users/digitalservicebund']);
   const popup = await popupFor(context, sw, extensionId, url);
   await expect(popup.getByTestId('org-name')).toHaveText('digitalservicebund');
-  await expect(popup.getByTestId('popup')).toContainText('(Germany)');
+  await expect(popup.getByTestId('popup')).toContainText('(national government, Germany)');
 });
 
 test('an EU body: an international body with no country, the Open Source Observatory', async ({ context, sw, extensionId }) => {
@@ -67,4 +67,21 @@ test('an EU body: an international body with no country, the Open Source Observa
   await expect(p.getByTestId('public-catalogue')).toHaveText('Open Source Observatory (OSOR)');
   const popup = await popupFor(context, sw, extensionId, url);
   await expect(popup.getByTestId('public-catalogue')).toHaveText('Open Source Observatory (OSOR)');
+});
+
+test('a city with no OSPO: the contact its account publishes (as the U.S. survey recorded it), labelled as the account’s, never as an OSPO; no request to the forge', async ({ context }) => {
+  const apiCalls = recordRequests(context, /^https:\/\/api\.github\.com\/users\//);
+  const page = await context.newPage();
+  await page.goto('https://github.com/cityofboston/boston.gov');
+  const p = panel(page);
+  await expect(p.getByTestId('org-name')).toHaveText('City of Boston');
+  await expect(p).toContainText('(local government, United States)');
+  const contact = p.getByTestId('account-contact');
+  await expect(contact).toContainText('Contact published by the account');
+  await expect(contact.locator('a[href="mailto:doit@boston.gov"]')).toBeVisible();
+  await expect(contact.locator('a[href="https://www.boston.gov/doit"]')).toBeVisible();
+  await expect(contact).toContainText('as a list recorded it in December 2024');
+  await expect(p.getByTestId('ospo-name')).toHaveCount(0);
+  await page.waitForTimeout(300);
+  expect(apiCalls).toEqual([]);
 });

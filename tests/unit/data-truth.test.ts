@@ -1,15 +1,16 @@
+import { readFileSync } from 'node:fs';
 /**
  * Issue #11, data truth: the right body, its own OSPO, current names, links that work — each rule on real entries
  * of the bundled sources, and on small inputs where a rule needs a case the data does not have.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileFolder, compileFolderWithNotes } from '@/lib/cli/read-sources';
+import { BUNDLED_SOURCES_DIR, compileFolder, compileFolderWithNotes, readSources } from '@/lib/cli/read-sources';
 import { compileRegistry } from '@/lib/registry/compile';
 import { codeGouvFrUrl, sillUrl, softwareHeritageUrl } from '@/lib/registry/catalogue';
 import { bulkForges, knownForges } from '@/lib/registry/forges';
 import { createIndex, lookup, type RegistryIndex } from '@/lib/registry/lookup';
 import { agreedNames, foldName, looksLikeUrl, unifySpellings } from '@/lib/registry/names';
-import { readOverrides } from '@/lib/registry/overrides';
+import { readOverrides, shippedOverrideSchema, shippedOverridesFile } from '@/lib/registry/overrides';
 import { registryReport } from '@/lib/registry/report';
 import { SOURCES } from '@/lib/registry/sources';
 
@@ -181,6 +182,27 @@ describe('reviewed overrides', () => {
     expect(rejected.map((r) => r.entry)).toEqual(['overrides[1]', 'overrides[2]', 'overrides[3]', 'overrides[4]']);
     const r = compileRegistry([{ def: byId('codegouvfr-accounts'), text: 'github.com:\n  forge: github\n  owners:\n    other: {}\n' }], 't', { overrides, rejected: [] });
     expect(r.sources.find((s) => s.id === 'overrides')?.rejected).toEqual([{ entry: 'github.com/asnr-fr', reason: 'no such account in the sources' }]);
+  });
+
+  it('the build ships the rows without reasons and sources, after checking every one strictly; a row without them stops it', () => {
+    const text = readFileSync('assets/registry-overrides.json', 'utf8');
+    const shipped = JSON.parse(shippedOverridesFile(text)) as { shipped: boolean; overrides: Array<Record<string, unknown>> };
+    const full = (JSON.parse(text) as { overrides: Array<Record<string, unknown>> }).overrides;
+    expect(shipped.shipped).toBe(true);
+    expect(shipped.overrides).toHaveLength(full.length);
+    expect(shipped.overrides.some((o) => 'reason' in o || 'source' in o)).toBe(false);
+    expect(shipped.overrides.map((o) => o.set)).toEqual(full.map((o) => o.set));
+    // The compiler applies the shipped rows exactly as the reviewed ones: the same registry, byte for byte.
+    const asShipped = readOverrides(shipped.overrides, shippedOverrideSchema);
+    expect(asShipped.rejected).toEqual([]);
+    const inputs = readSources(BUNDLED_SOURCES_DIR);
+    expect(JSON.stringify(compileRegistry(inputs, 't', asShipped))).toBe(JSON.stringify(compileRegistry(inputs, 't', readOverrides(full))));
+    // The reviewed file's own schema refuses a row without its reason.
+    expect(readOverrides(shipped.overrides).rejected).toHaveLength(shipped.overrides.length);
+    const reasonless = JSON.stringify({ overrides: [{ ...full[0], reason: undefined }] });
+    expect(() => shippedOverridesFile(reasonless)).toThrow(/reason/);
+    expect(() => shippedOverridesFile(JSON.stringify({ shipped: true, overrides: [] }))).toThrow(/build only/);
+    expect(JSON.parse(text).shipped).toBeUndefined();
   });
 
   it('every row of the reviewed file is valid and applies to something', () => {

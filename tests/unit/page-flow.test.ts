@@ -16,7 +16,7 @@ function answer(url: string, publicSector: boolean): LookupResult {
     kind: ref.kind,
     publicSector,
     organisation: publicSector ? { name: 'IGN', named: true, login: 'IGNF', country: 'FR', account: 'https://github.com/IGNF' } : null,
-    ospo: null,
+    ospo: publicSector ? { name: "OSPO de l'IGN", email: 'opensource@ign.fr', url: 'https://www.ign.fr', scope: 'own' } : null,
     catalogue: [],
     matchedKey: publicSector ? 'github.com/ignf' : null,
   };
@@ -34,6 +34,7 @@ describe('page flow', () => {
   let lookupDelay: Record<string, number>;
   let publiccodeDelay: number;
   let shownName: string | undefined;
+  let profileAsked: Array<{ url: string; shown: unknown }>;
   const publicOwners = new Set(['ignf']);
 
   const view: PanelView = {
@@ -44,7 +45,7 @@ describe('page flow', () => {
     },
     setLicence: (l) => void log.push(`licence ${l?.spdx ?? 'none'}`),
     setPubliccode: (pc) => void log.push(`publiccode ${pc?.name ?? 'none'}`),
-    setAccountName: (n) => void log.push(`account name ${n ?? 'none'}`),
+    setProfile: (p) => void log.push(`account name ${p?.name ?? 'none'}${p?.contact ? ` contact ${p.contact.email}` : ''}`),
     setFooter: (f) => void log.push(`footer ${f}`),
     remove: () => {
       attached = false;
@@ -82,9 +83,12 @@ describe('page flow', () => {
       return null;
     },
     footer: async () => 'code.gouv.fr · bundled',
-    accountName: async () => 'Own name from the forge',
+    accountProfile: async (url, shown) => {
+      profileAsked.push({ url, shown });
+      return { name: shown?.name ?? 'Own name from the forge', contact: { email: 'it@body.example.org', from: 'forge-profile' } };
+    },
     projectVisibility: async () => 'not-public',
-    shownAccountName: () => shownName,
+    shownProfile: () => (shownName ? { name: shownName } : undefined),
     settings: async () => settings,
     pageState: (publicSector, name) => void log.push(`badge ${publicSector}${name ? ` ${name}` : ''}`),
     valid: () => true,
@@ -101,6 +105,7 @@ describe('page flow', () => {
     lookupDelay = {};
     publiccodeDelay = 1;
     shownName = undefined;
+    profileAsked = [];
   });
 
   it('a public body’s repository home: the panel in the sidebar, then its licence as the page shows it', async () => {
@@ -129,6 +134,17 @@ describe('page flow', () => {
     expect(asked).toBe(1);
     await createPageFlow(withFiles(undefined)).update();
     expect(asked).toBe(2);
+  });
+
+  it('a public body the registry lacks a name or a contact for: what its account publishes, from the page when it shows it', async () => {
+    await createPageFlow(deps()).update(); // IGN: named, with its own OSPO
+    expect(profileAsked).toEqual([]);
+    const noContact: PageFlowDeps = { ...deps(), lookup: async (url) => ({ ...answer(url, true), ospo: null }) };
+    shownName = 'Shown on the page';
+    await createPageFlow(noContact).update();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(profileAsked).toEqual([{ url: href, shown: { name: 'Shown on the page' } }]);
+    expect(log).toContain('account name Shown on the page contact it@body.example.org');
   });
 
   it('a sub-page gets the header badge, and nothing the page did not show is claimed about the licence', async () => {

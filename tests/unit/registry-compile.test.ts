@@ -20,7 +20,7 @@ describe('compileRegistry()', () => {
     expect(registry.entries.length).toBeGreaterThan(450);
     expect(registry.hosts.length).toBeGreaterThanOrEqual(93);
     expect(registry.ospos.length).toBeGreaterThanOrEqual(18);
-    expect(registry.nationalOspos).toEqual({ FR: 'code.gouv.fr', NL: 'opensourcewerken.nl', DK: 'os2.eu', UN: 'undp.org/digital' });
+    expect(registry.nearestOspos.map((n) => [n.jurisdiction, n.ospo, n.levels])).toEqual([["FR", "code.gouv.fr", undefined], ["NL", "opensourcewerken.nl", ["national"]], ["DK", "os2.eu", ["local", "regional"]]]);
   });
 
   it('is deterministic for the same inputs', () => {

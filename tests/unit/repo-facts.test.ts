@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ForgeAnswer } from '@/lib/forges/api';
 import { parseGithubLicence, parseGitlabProject } from '@/lib/forges/api';
 import { parsePageUrl } from '@/lib/forges';
-import { accountName, repoFacts, resetFactsForTests, type FactsDeps } from '@/lib/facts/repo-facts';
+import { accountProfile, repoFacts, resetFactsForTests, type FactsDeps } from '@/lib/facts/repo-facts';
 import { identifyLicenceText } from '@/lib/licence/text';
 import { parsePubliccode } from '@/lib/publiccode/parse';
 
@@ -143,7 +143,7 @@ describe('parsePubliccode()', () => {
   });
 });
 
-describe('accountName(): the display name an unnamed public body’s account gives itself', () => {
+describe('accountProfile(): what a public body’s account publishes about itself on its forge', () => {
   let calls: string[];
   let store: Map<string, unknown>;
   let answers: Record<string, ForgeAnswer>;
@@ -164,19 +164,20 @@ describe('accountName(): the display name an unnamed public body’s account giv
   });
 
   it('asks the same forge (GitHub: users API, without the page URL), once, then answers from the cache', async () => {
-    answers['https://api.github.com/users/CamdenCouncil'] = json(200, { login: 'CamdenCouncil', name: '  London Borough of Camden ', bio: 'Digital' });
+    answers['https://api.github.com/users/CamdenCouncil'] = json(200, { login: 'CamdenCouncil', name: '  London Borough of Camden ', bio: 'Digital', email: 'digital@camden.gov.uk', blog: 'www.camden.gov.uk' });
     const ref = { forge: 'github' as const, host: 'github.com' };
-    expect(await accountName(deps(), ref, 'CamdenCouncil')).toEqual({ name: 'London Borough of Camden', description: 'Digital' });
-    expect(await accountName(deps(), ref, 'CamdenCouncil')).toEqual({ name: 'London Borough of Camden', description: 'Digital' });
+    const camden = { name: 'London Borough of Camden', description: 'Digital', email: 'digital@camden.gov.uk', url: 'www.camden.gov.uk' };
+    expect(await accountProfile(deps(), ref, 'CamdenCouncil')).toEqual(camden);
+    expect(await accountProfile(deps(), ref, 'CamdenCouncil')).toEqual(camden);
     expect(calls).toEqual(['https://api.github.com/users/CamdenCouncil']);
   });
 
   it('GitLab: the group API on the same host; no name, an error or a wait is "nothing"', async () => {
     answers['https://gitlab.opencode.de/api/v4/groups/bmi%2Fopendesk'] = json(200, { name: 'openDesk', full_name: 'BMI / openDesk' });
-    expect(await accountName(deps(), { forge: 'gitlab', host: 'gitlab.opencode.de' }, 'bmi/opendesk')).toEqual({ name: 'openDesk' });
-    expect(await accountName(deps(), { forge: 'github', host: 'github.com' }, 'nobody')).toBeUndefined();
+    expect(await accountProfile(deps(), { forge: 'gitlab', host: 'gitlab.opencode.de' }, 'bmi/opendesk')).toEqual({ name: 'openDesk' });
+    expect(await accountProfile(deps(), { forge: 'github', host: 'github.com' }, 'nobody')).toBeUndefined();
     answers['https://api.github.com/users/limited'] = json(403, {}, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '2000' });
-    expect(await accountName(deps(), { forge: 'github', host: 'github.com' }, 'limited')).toBeUndefined();
-    expect(await accountName(deps(), { forge: 'github', host: 'github.com' }, 'not a login')).toBeUndefined();
+    expect(await accountProfile(deps(), { forge: 'github', host: 'github.com' }, 'limited')).toBeUndefined();
+    expect(await accountProfile(deps(), { forge: 'github', host: 'github.com' }, 'not a login')).toBeUndefined();
   });
 });

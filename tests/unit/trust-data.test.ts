@@ -16,6 +16,7 @@ import { customForges, knownForges } from '@/lib/registry/forges';
 import { looksLikeUrl } from '@/lib/registry/names';
 import { CONTROL_OR_BIDI, compiledRegistrySchema, GENERAL_PURPOSE_FORGES, HOST_NAME, type CompiledRegistry } from '@/lib/registry/schema';
 import { customRegistrySource } from '@/lib/registry/sources/custom';
+import { joinFiles, splitFiles } from '@/lib/registry/sources/types';
 import { SOURCES } from '@/lib/registry/sources';
 
 const GENERATED_AT = '2026-12-01T00:00:00.000Z';
@@ -35,7 +36,16 @@ const HOSTILE: ReadonlyArray<string | null> = [
   null,
 ];
 
-/** Every scalar of a parsed file (YAML, JSON), CSV cell or Markdown/text token, as a function that replaces it. */
+/**
+ * Every scalar of a parsed file (YAML, JSON), CSV cell or Markdown/text token, as a function that replaces it. A
+ * source of several files (Canada's ORE) is mutated one file at a time.
+ */
+function spotsOf(def: SourceInput['def'], text: string): Array<(value: string | null) => string> {
+  if (!def.files) return spots(text, def.format);
+  const parts = splitFiles(text);
+  return parts.flatMap((part, i) => spots(part.text, def.format).map((replace) => (value: string | null) => joinFiles(parts.map((p, j) => (j === i ? { path: p.path, text: replace(value) } : p)))));
+}
+
 function spots(text: string, format: SourceInput['def']['format']): Array<(value: string | null) => string> {
   if (format === 'yaml') {
     const count = (() => {
@@ -112,7 +122,7 @@ describe('property: any one value of any source replaced by a hostile one (≥ 2
     const before = registryOf(input);
     const keys = new Set(before.entries.map((e) => e.key));
     const hosts = new Set(before.hosts.map((h) => h.host));
-    const replace = spots(input.text!, input.def.format);
+    const replace = spotsOf(input.def, input.text!);
     expect(replace.length).toBeGreaterThan(0);
     fc.assert(
       // A text format has no null: an empty value there is a removed line, not a hostile one.

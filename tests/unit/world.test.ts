@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compileFolderWithNotes } from '@/lib/cli/read-sources';
 import { HEADINGS, ISO3_TO_ISO2, jurisdictionOfSlug } from '@/lib/registry/jurisdictions';
 import { createIndex, lookup, type RegistryIndex } from '@/lib/registry/lookup';
+import { REVIEWED_OVERRIDES } from '@/lib/registry/overrides';
 import { knownForges, bulkForges } from '@/lib/registry/forges';
 import { registryReport } from '@/lib/registry/report';
 import { usAgencyId } from '@/lib/registry/sources/us-code-gov';
@@ -57,6 +58,8 @@ describe('headings → country and level (one table, lib/registry/jurisdictions.
   });
 });
 
+const NOT_PUBLIC = new Set(REVIEWED_OVERRIDES.overrides.filter((o) => o.account && o.set.publicSector === false).map((o) => o.account!));
+
 describe('every account of the government lists is recognised, with its country (the whole files)', () => {
   const rows: Array<[string, string]> = [...Object.entries(GOV_YML).flatMap(([h, logins]) => logins.map((l) => [h, l] as [string, string])), ...GOV_CSV];
 
@@ -66,6 +69,8 @@ describe('every account of the government lists is recognised, with its country 
       const r = lookup(index, `https://github.com/${login}/some-repository`);
       const where = HEADINGS[heading]!;
       if (CIVIC.has(login.toLowerCase()) && !r.publicSector) continue; // listed as civic tech too: not shown as public
+      // A reviewed correction says it is not a public body (a city's transport company, an association), with its source.
+      if (NOT_PUBLIC.has(`github.com/${login.toLowerCase()}`) && !r.publicSector) continue;
       expect(r.publicSector, `${heading}: ${login}`).toBe(true);
       // An authoritative source that also lists the account has the last word (code.gouv.fr files French Polynesia's
       // sipf under France); otherwise the heading's country it is.
@@ -131,9 +136,12 @@ describe('names, contacts, nearest OSPOs and catalogues outside France', () => {
     expect(r.publicCatalogue?.url).toContain('open-source-observatory-osor');
   });
 
-  it('the nearest OSPO that serves a body: OS2 for Danish bodies, UNDP for the UN system', () => {
-    expect(lookup(index, 'https://github.com/unicef/x').ospo).toMatchObject({ scope: 'nearest', name: expect.stringContaining('UNDP') });
-    expect(lookup(index, 'https://github.com/skat/x').ospo).toMatchObject({ scope: 'nearest', name: expect.stringContaining('OS2') });
+  it('a nearest office serves the body: OS2 for Danish municipalities and regions, never another body’s own office', () => {
+    // UNDP's OSPO is UNDP's own, not the UN system's: UNICEF gets no "nearest" (issue #18).
+    expect(lookup(index, 'https://github.com/unicef/x').ospo).toBeNull();
+    expect(lookup(index, 'https://github.com/undp/x').ospo).toMatchObject({ scope: 'own', name: expect.stringContaining('UNDP') });
+    // OS2 is the municipalities' and regions' network: the Danish Tax Agency is a state body it does not serve.
+    expect(lookup(index, 'https://github.com/skat/x').ospo).toBeNull();
     expect(lookup(index, 'https://github.com/OS2mo/x').ospo).toMatchObject({ scope: 'own', name: expect.stringContaining('OS2') });
   });
 

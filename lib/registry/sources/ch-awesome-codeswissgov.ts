@@ -9,7 +9,9 @@ function section(source: string, name: string, out: Contribution): string {
     out.rejected.push({ entry: name, reason: `the <!-- BEGIN ${name} --> … <!-- END ${name} --> markers were not found: its rows were not read` });
     return '';
   }
-  return source.slice(begin, end);
+  // From the line after the BEGIN marker's line (the marker itself is not a row).
+  const after = source.indexOf('\n', begin);
+  return after === -1 || after > end ? '' : source.slice(after + 1, end);
 }
 
 const ROW = /^([^|\n]+)\|\[([^\]]+)\]\(([^)\s]+)\)/;
@@ -22,7 +24,7 @@ function rows(block: string, out: Contribution): Array<{ who: string; label: str
     if (!bare || /^(<!--|#)/.test(bare) || /^[\s|:-]+$/.test(bare) || /^\|?\s*(Name|Organisation|Organization|Service|Kanton|Canton)\s*\|/i.test(bare)) continue;
     const m = ROW.exec(line);
     if (m) found.push({ who: m[1]!.trim(), label: m[2]!.trim(), url: m[3]! });
-    else if (/\]\(\s*\)/.test(line)) out.rejected.push({ entry: line.slice(0, 120), reason: 'no account linked (the list leaves the link empty)' });
+    else if (/\]\(\s*\)/.test(line) || /\|\s*\[[^\]]*\]\s*\|?\s*$/.test(line)) out.rejected.push({ entry: line.slice(0, 120), reason: 'no account linked (the list leaves the link empty)' });
     else out.rejected.push({ entry: line.slice(0, 120), reason: 'row is not in the form name|[label](https URL)' });
   }
   return found;

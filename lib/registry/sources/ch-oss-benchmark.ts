@@ -1,13 +1,28 @@
 import type { Level } from '../jurisdictions';
 import { emptyContribution, type SourceDef } from './types';
 
-/** The benchmark's sectors: administrations get a level; state-owned enterprises (SBB, Post, Swisscom…) are not read. */
+/**
+ * The benchmark's sectors: administrations get a level; the others are not read (state-owned enterprises such as SBB,
+ * Post and Swisscom are not administrations; universities follow the policy in the README). A sector not in this
+ * table is reported.
+ */
 const SECTOR: Readonly<Record<string, Level | null>> = {
   Gov_Federal: 'national',
   Gov_Cantons: 'regional',
   Gov_Cities: 'local',
   City: 'local',
   Gov_Companies: null,
+  ResearchAndEducation: null,
+  IT: null,
+  Others: null,
+  Communities: null,
+  Insurances: null,
+  NGOs: null,
+  Media: null,
+  Banking: null,
+  Pharma: null,
+  FoodBeverage: null,
+  'FoodBeverage/Others': null,
 };
 
 /** Swiss OSS Benchmark input: institution → GitHub organisations → sector; only the administrations are read. */

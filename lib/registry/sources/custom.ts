@@ -1,6 +1,6 @@
 import { accountKey } from '../account-key';
 import { safeSourceUrl } from '../source-url';
-import { REGISTRY_SCHEMA_VERSION, entrySchema, hostSchema, ospoSchema } from '../schema';
+import { CUSTOM_SCHEMA_VERSIONS, entrySchema, hostSchema, ospoSchema } from '../schema';
 import { reasonOf } from './issues';
 import { emptyContribution, type SourceDef } from './types';
 
@@ -27,7 +27,7 @@ export function customRegistrySource(url: string, options: { allowLoopback?: boo
       const out = emptyContribution();
       const doc = JSON.parse(text) as Record<string, unknown>;
       if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new Error('expected a compiled registry object');
-      if (doc.schemaVersion !== REGISTRY_SCHEMA_VERSION) throw new Error(`schemaVersion must be ${REGISTRY_SCHEMA_VERSION}`);
+      if (!(CUSTOM_SCHEMA_VERSIONS as readonly unknown[]).includes(doc.schemaVersion)) throw new Error(`schemaVersion must be one of ${CUSTOM_SCHEMA_VERSIONS.join(', ')}`);
       const ospoIds = new Set<string>();
       for (const [i, raw] of (Array.isArray(doc.ospos) ? doc.ospos : []).entries()) {
         const o = ospoSchema.safeParse({ source: id, ...(raw as object) });

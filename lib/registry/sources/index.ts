@@ -14,6 +14,10 @@ import { itPublishers } from './it-developers-italia';
 import { knownForges } from './swh-known-forges';
 import { ukDepartments } from './uk-xgov';
 import { usAgencies, usLiaisons } from './us-code-gov';
+import { usDodIndex } from './us-code-gov-dod-index';
+import { usFederalLandscape } from './us-federal-github-landscape';
+import { nlPublicSectorNL } from './nl-publicsectornl';
+import { caOreEro } from './ca-ore-ero';
 import { topOrganizations } from './top-organizations';
 import type { SourceDef } from './types';
 
@@ -30,9 +34,12 @@ export const SOURCES: readonly SourceDef[] = [
   topOrganizations,
   codegouvfrLegacy,
   nlPublishers,
+  nlPublicSectorNL,
   // Beyond France and the Netherlands: lists that name bodies first, then the lists of logins by country and level.
   usAgencies,
   usLiaisons,
+  usDodIndex,
+  usFederalLandscape,
   chAwesome,
   chFederalIndex,
   chOssBenchmark,
@@ -40,6 +47,7 @@ export const SOURCES: readonly SourceDef[] = [
   fiAvoinkoodi,
   knownForges,
   ukDepartments,
+  caOreEro,
   caOrganisations,
   swhGovOrgs,
   githubGovernments,

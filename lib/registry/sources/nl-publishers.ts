@@ -1,14 +1,26 @@
 import { z } from 'zod';
 import { accountKey } from '../account-key';
-import { text } from '../schema';
+import { text, type Level } from '../schema';
 import { reasonOf } from './issues';
 import { emptyContribution, type SourceDef } from './types';
 
 const publisher = z.object({
   description: text,
   active: z.boolean().optional(),
+  tooiUrl: z.string().nullish(),
   codeHosting: z.array(z.object({ url: z.string() })).min(1),
 });
+
+/**
+ * The level a TOOI organisation type says (identifier.overheid.nl/tooi/id/<type>/…): municipalities, provinces and
+ * water boards, ministries, independent administrative bodies (zbo) and the other state organisations (oorg).
+ */
+const TOOI_LEVEL: Readonly<Record<string, Level>> = { gemeente: 'local', provincie: 'regional', waterschap: 'regional', ministerie: 'national', zbo: 'national', oorg: 'national' };
+
+export function levelOfTooi(url: string | null | undefined): Level | undefined {
+  const type = /\/tooi\/id\/([a-z]+)\//.exec(url ?? '')?.[1];
+  return type && Object.hasOwn(TOOI_LEVEL, type) ? TOOI_LEVEL[type] : undefined;
+}
 
 /** developer.overheid.nl: Dutch public publishers and their code-hosting groups. */
 export const nlPublishers: SourceDef = {
@@ -36,7 +48,12 @@ export const nlPublishers: SourceDef = {
       for (const { url } of p.data.codeHosting) {
         const key = accountKey(url);
         if (!key || !key.includes('/')) out.rejected.push({ entry: `${label} ${url}`, reason: 'not an account URL' });
-        else out.accounts.push({ key, display: url, name: p.data.description, country: 'NL' });
+        else {
+          const level = levelOfTooi(p.data.tooiUrl);
+          // A ministry is registered by its portfolio ("Justitie en Veiligheid"): its name is "Ministerie van …".
+          const ministry = /\/tooi\/id\/ministerie\//.test(p.data.tooiUrl ?? '') && !/^ministerie\b/i.test(p.data.description);
+          out.accounts.push({ key, display: url, name: ministry ? `Ministerie van ${p.data.description}` : p.data.description, country: 'NL', ...(level ? { level } : {}) });
+        }
       }
     }
     return out;

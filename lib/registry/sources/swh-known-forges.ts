@@ -34,7 +34,8 @@ export const knownForges: SourceDef = {
         else if (!/\bGitLab\b/.test(label)) out.rejected.push({ entry: target.slice(0, 120), reason: 'forge software not stated (only GitLab forges are read)' });
         else {
           out.hosts.push({ host: key, forge: 'gitlab', whole: true, ...where });
-          out.accounts.push({ key, display: `https://${target}`, ...where });
+          // A forge shared by many bodies: the label names the platform (its groups are the bodies).
+          out.accounts.push({ key, display: `https://${target}`, platform: label.replace(/\s*\(GitLab\)\s*$/, '').trim() || key, ...where });
         }
       } else out.rejected.push({ entry: target.slice(0, 120), reason: `kind ${kind.slice(0, 40)} not known` });
     }

@@ -24,7 +24,7 @@ export const ukDepartments: SourceDef = {
       if (!n.success || !/^[a-z0-9-]+$/i.test(login)) out.rejected.push({ entry: login, reason: 'not a login and a name' });
       else if (!seen.has(key)) {
         seen.add(key);
-        out.nameHints.push({ key, name: n.data });
+        out.hints.push({ key, name: n.data });
       }
     }
     return out;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { govDomain } from '../agencies';
 import { fold } from '../names';
 import { email, httpsUrl, text } from '../schema';
 import { reasonOf } from './issues';
@@ -41,6 +42,9 @@ export const usAgencies: SourceDef = {
         continue;
       }
       const name = a.data.acronym ? `${a.data.name} (${a.data.acronym})` : a.data.name;
+      // The agency's own website says which domain is its own (how accounts no list files find their agency).
+      const domain = a.data.website ? govDomain(a.data.website) : undefined;
+      if (domain) out.bodyDomains.push({ domain, bodyId: usAgencyId(a.data.name) });
       for (const login of a.data.orgs ?? []) {
         if (!/^[a-z0-9][a-z0-9-]{0,38}$/i.test(login)) {
           out.rejected.push({ entry: `${a.data.name}: ${login}`, reason: 'not a GitHub login' });

@@ -1,0 +1,46 @@
+/**
+ * U.S. agencies and the domains they publish under: how an account that no agency list files finds the agency whose
+ * source-code liaison serves it. Pure.
+ */
+
+/** `https://www.fs.usda.gov/x`, `someone@ocio.usda.gov`, `www.bnl.gov` → `usda.gov`, `bnl.gov` (a .gov or .mil domain). */
+export function govDomain(urlOrEmail: string): string | undefined {
+  const at = urlOrEmail.lastIndexOf('@');
+  let host: string;
+  if (at !== -1 && !urlOrEmail.includes('/')) host = urlOrEmail.slice(at + 1);
+  else {
+    try {
+      host = new URL(/^[a-z]+:\/\//i.test(urlOrEmail) ? urlOrEmail : `https://${urlOrEmail}`).hostname;
+    } catch {
+      return undefined;
+    }
+  }
+  const labels = host.toLowerCase().replace(/\.$/, '').split('.');
+  const tld = labels.at(-1);
+  return (tld === 'gov' || tld === 'mil') && labels.length >= 2 ? labels.slice(-2).join('.') : undefined;
+}
+
+/**
+ * Domain → the one agency (`bodyId`) it belongs to, from what is known: the agencies' own websites, the domains the
+ * agency list's own accounts publish (`noaa-gfdl` is Commerce's and publishes gfdl.noaa.gov, so noaa.gov is
+ * Commerce's), and reviewed rows (national laboratories). A domain two agencies claim is nobody's (`ambiguous`),
+ * unless a reviewed row settles it.
+ */
+export function agencyDomains(
+  known: ReadonlyArray<{ domain: string; bodyId: string }>,
+  reviewed: ReadonlyMap<string, string>,
+): { byDomain: Map<string, string>; ambiguous: Map<string, string[]> } {
+  const claims = new Map<string, Set<string>>();
+  for (const { domain, bodyId } of known) claims.set(domain, (claims.get(domain) ?? new Set()).add(bodyId));
+  const byDomain = new Map<string, string>();
+  const ambiguous = new Map<string, string[]>();
+  for (const [domain, ids] of claims) {
+    if (ids.size === 1) byDomain.set(domain, [...ids][0]!);
+    else ambiguous.set(domain, [...ids].sort());
+  }
+  for (const [domain, bodyId] of reviewed) {
+    byDomain.set(domain, bodyId);
+    ambiguous.delete(domain);
+  }
+  return { byDomain, ambiguous };
+}

@@ -1,0 +1,175 @@
+import type { Level } from './schema';
+import { fold } from './names';
+
+/**
+ * A body's level of government from its own name or login, where no list states it (`levelFrom: 'name'` in the
+ * compiled registry; the coverage report counts these apart). Only what SAYS the level, in the languages of the data:
+ * words ("city of", "kommune", "ayuntamiento", "ministry", a Nordic agency's "-verket"), the ISO 3166-2 code of a
+ * state or province (`nsw-…`, `dbca-wa`, `mp-rj`), the country's own name (`statisticssweden`, `servicecanada`) and
+ * `gov` with the country's code (`govbr`). Matched on whole words of the folded name and on the parts of the login.
+ * No table of accounts: an account whose name and login say nothing keeps no level. Pure; each rule is tested
+ * (tests/unit/levels.test.ts).
+ */
+interface Rule {
+  level: Level;
+  /** Words or phrases of the name (folded: lower case, no accents), matched as whole words. */
+  name?: readonly string[];
+  /** Endings of a word of the name (compound words: "Liikennevirasto", "Helsingin kaupunki"). */
+  endings?: readonly string[];
+  /** Parts of the login: the whole login or a part between `-`; 4–5 letters: also its start or end; 6 or more: anywhere. */
+  login?: readonly string[];
+  /** Parts of the login that count only whole (between `-`): short words that start other words (`pref`). */
+  parts?: readonly string[];
+  /** Beginnings of the login ("riksarkivet", "statenspensjonskasse"). */
+  loginStarts?: readonly string[];
+  /** Endings of the login (`isle-of-man-government`, not `scagovernments`). */
+  loginEnds?: readonly string[];
+}
+
+const REGIONAL: Rule = {
+  level: 'regional',
+  name: ['region', 'regional', 'regione', 'province', 'provincie', 'provincia', 'canton of', 'kanton', 'fylkeskommune', 'generalitat', 'state of', 'prefecture', 'pemerintah provinsi'],
+  login: ['region', 'regione', 'provincie', 'provincia', 'fylkeskommune', 'pemprov'],
+  parts: ['pref'],
+};
+
+/** Names of the states, provinces and counties of the countries in the data, as their accounts write them (folded, no spaces). */
+const SUBDIVISION_NAMES: Readonly<Record<string, readonly string[]>> = {
+  AU: ['victoria', 'victorian', 'queensland', 'tasmania', 'newsouthwales'],
+  BR: ['tocantins', 'bahia', 'parana', 'pernambuco', 'riograndedosul', 'santacatarina', 'saopaulo', 'minasgerais', 'espiritosanto'],
+  CA: ['ontario', 'quebec', 'alberta', 'alta', 'manitoba', 'saskatchewan', 'novascotia', 'newbrunswick', 'britishcolumbia', 'yukon', 'nunavut', 'nwt'],
+  DE: ['rheinland-pfalz', 'rheinlandpfalz', 'bayern', 'sachsen', 'hessen', 'niedersachsen', 'brandenburg', 'thueringen', 'thuringen', 'saarland', 'schleswig-holstein', 'nrw'],
+  NO: ['rogaland', 'telemark', 'vestland', 'nordland', 'innlandet', 'trondelag', 'agder', 'viken', 'finnmark', 'troms'],
+};
+
+const LOCAL: Rule = {
+  level: 'local',
+  endings: ['kaupunki', 'kaupungin', 'kommune', 'kommun'],
+  name: ['city of', 'city council', 'town of', 'village of', 'county', 'borough', 'municipality', 'municipal', 'ayuntamiento', 'ajuntament', 'municipalidad', 'municipio', 'prefeitura', 'ville de', 'mairie', 'commune', 'stadt', 'landeshauptstadt', 'gemeinde', 'landkreis', 'gemeente', 'kommune', 'kommun', 'kaupunki', 'kunta', 'comune'],
+  login: ['city', 'cityof', 'city-of', 'thecityof', 'county', 'municipality', 'kommune', 'kommun', 'stad', 'stadt', 'kreis', 'gemeente', 'ajuntament', 'ayuntamiento', 'municipalidad', 'municipio', 'prefeitura', 'comune', 'kaupunki', 'kaupungin', 'pemkab', 'pemkot', 'villede', 'localgov'],
+};
+
+const NATIONAL: readonly Rule[] = [
+  {
+    // Nordic compounds: a word that ends in "agency", "board", "directorate", "ministry" is a state body.
+    level: 'national',
+    endings: ['virasto', 'laitos', 'ministerio', 'hallitus', 'verket', 'styrelsen', 'myndigheten', 'direktoratet', 'etaten', 'tilsynet', 'departementet'],
+    login: ['etaten', 'direktoratet', 'styrelsen', 'myndigheten', 'virasto', 'laitos', 'verket', 'hallitus'],
+    loginStarts: ['riks', 'statens', 'kansallis'],
+  },
+  {
+    level: 'national',
+    name: ['ministry', 'ministerio', 'ministerstwo', 'ministero', 'ministere', 'ministerie', 'ministeriet', 'ministerija', 'national', 'nacional', 'nationale', 'nazionale', 'nasjonal', 'nacionaline', 'federal', 'bundesamt', 'statens', 'rijksdienst', 'parliament', 'government of', 'central bank', 'camara dos deputados', 'tweede kamer'],
+    login: ['ministry', 'ministerio', 'ministerstwo', 'ministero', 'ministerie', 'ministerija', 'national', 'nacional', 'nasjonal', 'natlib', 'bund', 'camaradosdeputados', 'tweedekamer'],
+    loginEnds: ['government'],
+    endings: ['kansalliskirjasto'],
+  },
+];
+
+/** Tribal nations (U.S.): "Native Village of Eyak" is not a village council. */
+const TRIBAL: Rule = { level: 'tribal', name: ['tribe', 'tribal', 'tribes', 'native village', 'band of', 'pueblo of', 'rancheria', 'first nation'] };
+
+/** "Council" alone says local only when nothing says national ("National Research Council", "City Council"). */
+const COUNCIL: Rule = { level: 'local', name: ['council'], login: ['council'] };
+
+/** The rules in the order they are tried (tribal first; regional before local before national: "Regional Council"). */
+export const LEVEL_RULES: readonly Rule[] = [TRIBAL, REGIONAL, LOCAL, ...NATIONAL, COUNCIL];
+
+/** ISO 3166-2 codes of the states, provinces and territories of the federations in the data. */
+const SUBDIVISIONS: Readonly<Record<string, readonly string[]>> = {
+  AU: ['nsw', 'qld', 'vic', 'wa', 'sa', 'tas', 'act', 'nt'],
+  BR: ['ac', 'al', 'ap', 'am', 'ba', 'ce', 'df', 'es', 'go', 'ma', 'mt', 'ms', 'mg', 'pa', 'pb', 'pr', 'pe', 'pi', 'rj', 'rn', 'rs', 'ro', 'rr', 'sc', 'sp', 'se', 'to'],
+  CA: ['ab', 'bc', 'mb', 'nb', 'nl', 'ns', 'nt', 'nu', 'on', 'pe', 'qc', 'sk', 'yt'],
+  MX: ['agu', 'bcn', 'bcs', 'cam', 'chp', 'chh', 'cmx', 'coa', 'col', 'dur', 'gua', 'gro', 'hid', 'jal', 'mex', 'mic', 'mor', 'nay', 'nle', 'oax', 'pue', 'que', 'roo', 'slp', 'sin', 'son', 'tab', 'tam', 'tla', 'ver', 'yuc', 'zac'],
+};
+
+/** The country's own name and its adjective where accounts use them (English, then the country's language). */
+const COUNTRY_WORDS: Readonly<Record<string, readonly string[]>> = {
+  AT: ['austria', 'osterreich'],
+  AU: ['australia', 'australian', 'aus'],
+  BE: ['belgium', 'belgian', 'belgique', 'belgie'],
+  BR: ['brazil', 'brasil', 'brazilian'],
+  CA: ['canada', 'canadian'],
+  DE: ['germany', 'german', 'deutschland'],
+  DK: ['denmark', 'danish', 'danmark'],
+  EE: ['estonia', 'estonian', 'eesti'],
+  ES: ['spain', 'spanish', 'espana'],
+  FI: ['finland', 'finnish', 'suomi'],
+  IE: ['ireland', 'irish'],
+  IL: ['israel', 'israeli'],
+  IN: ['india', 'indian'],
+  KH: ['cambodia', 'cambodian'],
+  KR: ['korea', 'korean'],
+  LT: ['lithuania', 'lietuva', 'lietuvos', 'lietuvoje'],
+  LU: ['luxembourg'],
+  LV: ['latvia', 'latvija'],
+  MX: ['mexico', 'mexican'],
+  NL: ['netherlands', 'dutch', 'nederland'],
+  NO: ['norway', 'norwegian', 'norge'],
+  NZ: ['zealand', 'nz'],
+  PH: ['philippines', 'phil'],
+  SE: ['sweden', 'swedish', 'sverige', 'swe'],
+  SK: ['slovakia', 'slovak'],
+  TH: ['thailand', 'thai'],
+};
+
+const words = (s: string) => ` ${fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+const endsAWord = (w: string, ending: string) => w.trim().split(' ').some((word) => word.length > ending.length && word.endsWith(ending));
+
+function matchesLogin(login: string, part: string): boolean {
+  const l = login.toLowerCase();
+  if (l === part || l.split('-').includes(part)) return true;
+  if (part.length >= 6) return l.includes(part);
+  return part.length >= 4 && (l.startsWith(part) || l.endsWith(part));
+}
+
+function matches(rule: Rule, w: string, name: string | undefined, login: string | undefined): boolean {
+  if (name && rule.name?.some((word) => w.includes(` ${fold(word).trim()} `))) return true;
+  if (name && rule.endings?.some((ending) => endsAWord(w, ending))) return true;
+  if (!login) return false;
+  const l = login.toLowerCase();
+  return !!(rule.login?.some((part) => matchesLogin(l, part)) || rule.parts?.some((part) => l.split('-').includes(part)) || rule.loginStarts?.some((start) => l.startsWith(start) && l.length > start.length + 2) || rule.loginEnds?.some((end) => l.endsWith(end)));
+}
+
+/**
+ * A state's or province's account: its ISO 3166-2 code as a part of the login, with `gov`, or (3 letters) at its start
+ * or end (`agnsw`); or its name (`publicrecordofficevictoria`, `electionsquebec`; names under 5 letters at the start or end).
+ */
+function subdivisionLogin(login: string, country: string): boolean {
+  const l = login.toLowerCase();
+  const parts = l.split('-');
+  const joined = l.replace(/-/g, '');
+  const byCode = (SUBDIVISIONS[country] ?? []).some((code) => parts.includes(code) || l === `${code}gov` || l === `gov${code}` || (code.length >= 3 && (l.startsWith(code) || l.endsWith(code))));
+  const byName = (SUBDIVISION_NAMES[country] ?? []).some((name) => (name.length >= 5 ? l.includes(name) || joined.includes(name) : joined.startsWith(name) || joined.endsWith(name)));
+  return byCode || byName;
+}
+
+/** A body named after its country (`geoscienceaustralia`, `statisticssweden`): national institutions carry its name. */
+function countryLogin(login: string, country: string): boolean {
+  const l = login.toLowerCase().replace(/-/g, '');
+  return (COUNTRY_WORDS[country] ?? []).some((w) => l.includes(w));
+}
+
+/**
+ * The central government's own account: `gov` with the country's code (`govbr`, `healthgovau`, `governmentbg`,
+ * `datagvat`), its open-data portal (`opendatalu`), its e-government programme (`e-gov`), or the country's code as a
+ * part of the login (`kb-dk`, `ctt-gob-es`: local and regional accounts were matched before by their own words).
+ */
+function govLogin(login: string, country: string): boolean {
+  const cc = country.toLowerCase();
+  const l = login.toLowerCase().replace(/-/g, '');
+  if (['egov', 'egob', 'egovernment'].includes(l) || login.toLowerCase().split('-').includes(cc)) return true;
+  return [`gov${cc}`, `${cc}gov`, `govt${cc}`, `gv${cc}`, `government${cc}`, `${cc}government`, `datagov${cc}`, `dadosgov${cc}`, `datagovt${cc}`, `opendata${cc}`].some((p) => l === p || l.endsWith(p) || l.startsWith(p));
+}
+
+/** The level the body's name or login says, or undefined when they say nothing clear. */
+export function levelFromName(name: string | undefined, login: string | undefined, country: string | undefined): Level | undefined {
+  const w = name ? words(name) : '';
+  if (matches(TRIBAL, w, name, login)) return 'tribal';
+  if (matches(REGIONAL, w, name, login) || (login && country && subdivisionLogin(login, country))) return 'regional';
+  if (login && country && countryLogin(login, country) && !matches(LOCAL, w, name, undefined)) return 'national';
+  if (matches(LOCAL, w, name, login)) return 'local';
+  if (NATIONAL.some((rule) => matches(rule, w, name, login)) || (login && country && govLogin(login, country))) return 'national';
+  if (matches(COUNCIL, w, name, login)) return 'local';
+  return undefined;
+}
