@@ -3,7 +3,7 @@ import type { RepoFacts } from '@/lib/facts/repo-facts';
 import type { AccountContact, LookupResult } from '@/lib/registry/lookup';
 import type { CatalogueKind, CatalogueLink } from '@/lib/registry/catalogue';
 import type { Translate } from './i18n';
-import { colon } from './i18n';
+import { colon, plural } from './i18n';
 import { LicenceLine, LicenceVerdict } from './LicenceLine';
 import { whereLabel } from './where';
 
@@ -28,6 +28,8 @@ export interface PanelProps {
   accountContact?: AccountContact;
   /** The language the UI text is in (`lang` attribute, country names, dates): see messagesLanguage(). */
   lang?: string;
+  /** On an organisation's page: the audit of its repositories (how many the page says it has), opened on a click. */
+  audit?: { count?: number; onOpen: (event: Event) => void };
 }
 
 /** The message key of each catalogue link's label (popup too). */
@@ -43,7 +45,7 @@ const BODY_ID = 'ospo-lens-body';
 const TITLE_ID = 'ospo-lens-title';
 
 /** The injected panel. Test hooks (`data-testid`, `data-status`…) are a contract: see DESIGN.md §5. */
-export function Panel({ result, t, footer, collapsed = false, onToggle, facts, mode = 'panel', accountName, accountContact, lang = 'en' }: PanelProps) {
+export function Panel({ result, t, footer, collapsed = false, onToggle, facts, mode = 'panel', accountName, accountContact, lang = 'en', audit }: PanelProps) {
   const { organisation } = result;
   if (!result.publicSector || !organisation) return facts ? <LicenceCard t={t} facts={facts} mode={mode} collapsed={collapsed} onToggle={onToggle} lang={lang} /> : null;
   if (mode === 'badge')
@@ -57,7 +59,7 @@ export function Panel({ result, t, footer, collapsed = false, onToggle, facts, m
         {!collapsed && (
           <div class="badge-body" id={BODY_ID}>
             <Head result={result} t={t} accountName={accountName} lang={lang} />
-            <Body result={result} t={t} facts={facts} footer={footer} lang={lang} contact={accountContact} />
+            <Body result={result} t={t} facts={facts} footer={footer} lang={lang} contact={accountContact} audit={audit} />
           </div>
         )}
       </section>
@@ -75,7 +77,7 @@ export function Panel({ result, t, footer, collapsed = false, onToggle, facts, m
       </Head>
       {!collapsed && (
         <div id={BODY_ID}>
-          <Body result={result} t={t} facts={facts} footer={footer} lang={lang} contact={accountContact} />
+          <Body result={result} t={t} facts={facts} footer={footer} lang={lang} contact={accountContact} audit={audit} />
         </div>
       )}
     </section>
@@ -113,7 +115,7 @@ function Head({ result, t, children, accountName, lang }: { result: LookupResult
 }
 
 /** OSPO, licence, catalogues and footer: the same in the sidebar panel and in an opened badge. */
-function Body({ result, t, facts, footer, lang, contact }: { result: LookupResult; t: Translate; facts?: RepoFacts | 'loading'; footer?: string; lang: string; contact?: AccountContact }) {
+function Body({ result, t, facts, footer, lang, contact, audit }: { result: LookupResult; t: Translate; facts?: RepoFacts | 'loading'; footer?: string; lang: string; contact?: AccountContact; audit?: PanelProps['audit'] }) {
   const { organisation, ospo } = result;
   const published = result.contact ?? contact;
   const publiccode = facts && facts !== 'loading' ? facts.publiccode : undefined;
@@ -171,6 +173,11 @@ function Body({ result, t, facts, footer, lang, contact }: { result: LookupResul
         {published && <AccountContactLine contact={published} t={t} lang={lang} />}
       </div>
       <LicenceLine facts={facts} t={t} lang={lang} />
+      {audit && (
+        <button type="button" class="audit-link" data-testid="audit-link" onClick={audit.onOpen}>
+          {audit.count === undefined ? t('auditLinkAll') : plural(t, 'auditLink', audit.count, lang)}
+        </button>
+      )}
       <nav class="catalogues" data-testid="catalogue-links" aria-label={t('catalogues')}>
         <span class="label">
           {t('catalogues')}

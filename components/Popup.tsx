@@ -163,6 +163,12 @@ function PopupBody({ state, t, locale, licence, suggestUrl }: { state: PopupStat
   );
 }
 
+/** The audit page's query for a search hit: every account of a named body (by pso_id, else name), or the one account. */
+function auditQuery(h: SearchHit): string {
+  const q: [string, string] = h.psoId ? ['psoId', h.psoId] : h.named ? ['name', h.name] : ['account', h.accounts[0]!];
+  return new URLSearchParams([q]).toString();
+}
+
 function Search({ t, onSearch, locale }: { t: Translate; onSearch: (q: string) => Promise<SearchHit[]>; locale: string }) {
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | undefined>();
@@ -198,6 +204,13 @@ function Search({ t, onSearch, locale }: { t: Translate; onSearch: (q: string) =
                   </span>
                 ))}
               </div>
+              {!h.custom && (
+                <div class="small">
+                  <a href={`/audit.html?${auditQuery(h)}`} target="_blank" rel="noopener" data-testid="audit-body">
+                    {h.accounts.length > 1 || h.named ? t('auditBody') : t('auditLinkAll')}
+                  </a>
+                </div>
+              )}
               {h.ospo && (
                 <div class="small muted">
                   {t('ospo')}

@@ -13,6 +13,7 @@ import { forgeHostsAmong, grantedHosts, injectIntoOpenTabs, syncContentScripts }
 import { signalKnownForges } from '@/lib/permissions/toolbar-signal';
 import { activeRegistry, checkCustomRegistry, recompile, refreshNow, sourceDefs, sourceStates } from '@/lib/registry/active';
 import { customForges, knownForgeOf, knownForges } from '@/lib/registry/forges';
+import { auditPageQuery, auditPlanOf } from '@/lib/audit/targets';
 import { forgeOfHost, lookup, provenance } from '@/lib/registry/lookup';
 import { searchRegistry, sourceLabel } from '@/lib/registry/search';
 import { answerDataDate, freshnessOf } from '@/lib/registry/freshness';
@@ -135,6 +136,13 @@ export default defineBackground(() => {
       return { panelCollapsed, privateRepos, licenceEverywhere, panelsHidden };
     },
     knownLicence: async ({ url }) => shownLicences.get(url) ?? null,
+    openAudit: async ({ url }) => {
+      const query = auditPageQuery(await index(), url);
+      if (!query) throw new Error('not the account of a public body');
+      await browser.tabs.create({ url: browser.runtime.getURL(`/audit.html?${query}` as '/audit.html') });
+      return true as const;
+    },
+    auditPlan: async (ask) => auditPlanOf(await index(), ask),
     setPanelCollapsed: async ({ collapsed }) => {
       // Refused by the browser: it still holds for this session, which is all a fold needs.
       await setSettings({ panelCollapsed: collapsed }).catch((e: unknown) => {

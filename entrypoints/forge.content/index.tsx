@@ -27,7 +27,7 @@ export default defineContentScript({
     // The language the messages are really in (a pt-BR browser reads English): the panel's `lang`, dates, countries.
     const lang = messagesLanguage(browser.i18n.getUILanguage());
     // Settings live where content scripts cannot write them: read by message, and the one this script changes, set by message.
-    const mount = new PanelMount(t, (collapsed) => void ask('setPanelCollapsed', { collapsed }).catch(() => undefined), lang);
+    const mount = new PanelMount(t, (collapsed) => void ask('setPanelCollapsed', { collapsed }).catch(() => undefined), lang, () => void ask('openAudit', { url: location.href }).catch(() => undefined));
     const settings = ask('contentSettings', {}).catch(() => ({ panelCollapsed: false, privateRepos: false, licenceEverywhere: false, panelsHidden: false }));
     void settings.then((s) => s.panelCollapsed && mount.setCollapsed(true));
     const detect = () => detectPage(location.href, document);

@@ -7,6 +7,7 @@ import { insertAt, type Placement } from '@/lib/forges/layout';
 import type { AccountContact, LookupResult } from '@/lib/registry/lookup';
 import css from '@/components/panel.css?inline';
 import { isDarkPage } from '@/lib/forges/theme';
+import { githubRepositoryCount } from '@/lib/forges/github-dom';
 
 const HOST_TAG = 'ospo-lens-panel';
 
@@ -35,6 +36,8 @@ export class PanelMount implements PanelView {
     private readonly t: Translate,
     private readonly onCollapse?: (collapsed: boolean) => void,
     private readonly lang = 'en',
+    /** The user asked for the organisation audit (the background opens it for this page's account). */
+    private readonly onAudit?: () => void,
   ) {}
 
   setCollapsed(collapsed: boolean): void {
@@ -109,6 +112,13 @@ export class PanelMount implements PanelView {
     this.render();
   }
 
+  /** On an organisation's page: the audit link, with the count of repositories the page shows (a trusted click only). */
+  private audit(): { count?: number; onOpen: (event: Event) => void } | undefined {
+    if (this.result?.kind !== 'organisation' || !this.onAudit) return undefined;
+    const onAudit = this.onAudit;
+    return { count: githubRepositoryCount(document), onOpen: (event) => event.isTrusted && onAudit() };
+  }
+
   private facts(): RepoFacts | 'loading' | undefined {
     return this.licence === 'loading' || this.licence === undefined ? this.licence : mergeFacts(this.licence, this.publiccode);
   }
@@ -177,6 +187,7 @@ export class PanelMount implements PanelView {
         accountContact={this.profile?.contact}
         lang={this.lang}
         footer={this.footer}
+        audit={this.audit()}
       />,
       this.root.lastElementChild!,
     );

@@ -8,7 +8,7 @@ const MAX_BYTES = 512 * 1024;
  * Edge: GET a forge URL without cookies or credentials, with a timeout and a size cap; the body is read as text.
  * Only called with URLs built by lib/forges/api.ts for the forge the user is on.
  */
-export async function fetchForge(url: string, timeoutMs = 10_000): Promise<ForgeAnswer> {
+export async function fetchForge(url: string, timeoutMs = 10_000, maxBytes = MAX_BYTES): Promise<ForgeAnswer> {
   // A redirect is followed only after it is checked (https, same host: GitHub's API redirects a renamed repository
   // to itself); where the browser hides its target, it is refused and the licence is "unknown for now".
   const response = await fetchCheckingRedirects(globalThis.fetch.bind(globalThis), url, {
@@ -24,14 +24,14 @@ export async function fetchForge(url: string, timeoutMs = 10_000): Promise<Forge
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BYTES) {
+    if (size > maxBytes) {
       await reader.cancel();
-      throw new Error(`answer larger than ${MAX_BYTES} bytes`);
+      throw new Error(`answer larger than ${maxBytes} bytes`);
     }
     chunks.push(value);
   }
   const body = new TextDecoder().decode(await new Blob(chunks as BlobPart[]).arrayBuffer());
   const headers: Record<string, string | undefined> = {};
-  for (const name of ['x-ratelimit-remaining', 'x-ratelimit-reset', 'retry-after']) headers[name] = response.headers.get(name) ?? undefined;
+  for (const name of ['x-ratelimit-remaining', 'x-ratelimit-reset', 'retry-after', 'date']) headers[name] = response.headers.get(name) ?? undefined;
   return { status: response.status, contentType: response.headers.get('content-type') ?? '', body, headers };
 }

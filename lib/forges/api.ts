@@ -41,7 +41,7 @@ function json(answer: ForgeAnswer): unknown {
   return JSON.parse(answer.body);
 }
 
-function rateLimited(answer: ForgeAnswer, now: number): { kind: 'rate-limited'; retryAt: number } | undefined {
+export function rateLimited(answer: ForgeAnswer, now: number): { kind: 'rate-limited'; retryAt: number } | undefined {
   const remaining = answer.headers['x-ratelimit-remaining'];
   if (answer.status === 429 || (answer.status === 403 && remaining === '0')) {
     const reset = Number(answer.headers['x-ratelimit-reset']);

@@ -56,3 +56,10 @@ export function githubOrgProfile(doc: Document): { name?: string; email?: string
   const profile = { ...(name ? { name: name.slice(0, 300) } : {}), ...(mail ? { email: mail.slice(0, 300) } : {}), ...(url && /^https?:\/\//i.test(url) ? { url: url.slice(0, 2000) } : {}) };
   return Object.keys(profile).length ? profile : undefined;
 }
+
+/** How many public repositories an organisation page says it has (its Repositories tab counter), when it says. */
+export function githubRepositoryCount(doc: Document): number | undefined {
+  const counter = doc.querySelector('.js-profile-repository-count, [data-tab-item$="repositories-tab"] .Counter');
+  const text = (counter?.getAttribute('title') ?? counter?.textContent ?? '').replace(/[\s,.\u00a0\u202f]/g, '');
+  return /^\d{1,6}$/.test(text) ? Number(text) : undefined;
+}

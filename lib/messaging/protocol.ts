@@ -11,6 +11,7 @@ export interface ShownProfile {
   url?: string;
 }
 import type { SearchHit } from '../registry/search';
+import type { AuditTarget } from '../audit/forge-api';
 
 /** The one protocol between the extension's pages, content scripts and the background. */
 export interface Protocol {
@@ -59,6 +60,21 @@ export interface Protocol {
   knownForges: { request: Record<string, never>; response: KnownForge[] };
   /** The forges only a registry the user added names: listed apart, never enabled in bulk. */
   customForges: { request: Record<string, never>; response: Array<KnownForge & { source: string }> };
+  /**
+   * Open the organisation audit of the page's own account in a new tab (a trusted click on the organisation panel's
+   * link); refused for anything but a public body's account.
+   */
+  openAudit: { request: { url: string }; response: true };
+  /** The audit page: the accounts to audit (an account URL, or every account of a body) and the body's country. */
+  auditPlan: { request: { account?: string; psoId?: string; name?: string }; response: AuditPlan };
+}
+
+export interface AuditPlan {
+  targets: AuditTarget[];
+  /** The body's name as the registry shows it, and whether it is a human name. */
+  name?: string;
+  country?: string;
+  international?: string;
 }
 
 export interface KnownForge {

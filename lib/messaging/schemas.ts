@@ -41,6 +41,8 @@ export const MESSAGE_RULES = {
   knownForges: { from: 'extension', request: none },
   customForges: { from: 'extension', request: none },
   knownLicence: { from: 'extension', request: z.object({ url }) },
+  openAudit: { from: 'content', sameOrigin: true, request: z.object({ url }) },
+  auditPlan: { from: 'extension', request: z.object({ account: url.optional(), psoId: z.string().max(100).optional(), name: z.string().max(300).optional() }) },
 } as const satisfies Record<MessageType, { from: 'content' | 'extension'; sameOrigin?: true; request: z.ZodObject }>;
 
 /** Every message, parsed at once: a `type` the protocol does not have (`constructor`, `__proto__`…) fails here. */

@@ -113,6 +113,14 @@ const COUNTRY_WORDS: Readonly<Record<string, readonly string[]>> = {
   TH: ['thailand', 'thai'],
 };
 
+/** A rule's name words, folded and spaced once (they are tried on every account of every compile). */
+const FOLDED = new WeakMap<Rule, readonly string[]>();
+function foldedWords(rule: Rule): readonly string[] {
+  let folded = FOLDED.get(rule);
+  if (!folded) FOLDED.set(rule, (folded = (rule.name ?? []).map((word) => ` ${fold(word).trim()} `)));
+  return folded;
+}
+
 const words = (s: string) => ` ${fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
 const endsAWord = (w: string, ending: string) => w.trim().split(' ').some((word) => word.length > ending.length && word.endsWith(ending));
 
@@ -124,7 +132,7 @@ function matchesLogin(login: string, part: string): boolean {
 }
 
 function matches(rule: Rule, w: string, name: string | undefined, login: string | undefined): boolean {
-  if (name && rule.name?.some((word) => w.includes(` ${fold(word).trim()} `))) return true;
+  if (name && rule.name && foldedWords(rule).some((word) => w.includes(word))) return true;
   if (name && rule.endings?.some((ending) => endsAWord(w, ending))) return true;
   if (!login) return false;
   const l = login.toLowerCase();

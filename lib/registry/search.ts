@@ -11,6 +11,8 @@ export interface SearchHit {
   ospo?: { name: string; email?: string; url: string };
   /** The body comes from a registry the user added (its host): said so wherever it is shown. */
   custom?: string;
+  /** Its pso_id, where a list gives one (the audit of all its accounts finds them by it). */
+  psoId?: string;
 }
 
 export { fold } from './names';
@@ -39,9 +41,10 @@ export function searchRegistry(index: RegistryIndex, query: string, limit = 20):
       if (!seen.hit.accounts.includes(url)) seen.hit.accounts.push(url);
       seen.score = Math.max(seen.score, score);
       seen.hit.ospo ??= ospo && { name: ospo.name, email: ospo.email, url: ospo.url };
+      seen.hit.psoId ??= e.psoId;
       continue;
     }
-    byBody.set(body, { hit: { name, named: !!e.name, country: e.country, accounts: [url], ospo: ospo && { name: ospo.name, email: ospo.email, url: ospo.url }, ...(custom ? { custom } : {}) }, score });
+    byBody.set(body, { hit: { name, named: !!e.name, country: e.country, accounts: [url], ospo: ospo && { name: ospo.name, email: ospo.email, url: ospo.url }, ...(custom ? { custom } : {}), ...(e.psoId ? { psoId: e.psoId } : {}) }, score });
   }
   return [...byBody.values()]
     .sort((a, b) => b.score - a.score || a.hit.name.localeCompare(b.hit.name))

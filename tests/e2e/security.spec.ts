@@ -54,6 +54,7 @@ const PRIVILEGED = [
   { type: 'forgeStatus', url: 'https://gitlab.inria.fr/x/y' }, // tells which hosts the user granted
   { type: 'knownForges' },
   { type: 'customForges' }, // the hosts of the registries the user added
+  { type: 'auditPlan', account: 'https://github.com/etalab' }, // the audit page's plan
 ];
 /** Types that are keys of every object: a dispatch through `in` or `obj[type]` would find them. */
 const PROTOTYPE_KEYS = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__'].map((type) => ({ type }));
@@ -62,6 +63,7 @@ const OTHER_ORIGIN = [
   { type: 'repoFacts', url: 'https://gitlab.com/healthdatahub/schema-snds' },
   { type: 'publiccode', url: 'https://gitlab.inria.fr/a/b' },
   { type: 'accountProfile', url: 'https://gitlab.com/healthdatahub' },
+  { type: 'openAudit', url: 'https://gitlab.com/healthdatahub' }, // would open a tab about another site's account
   { type: 'projectVisibility', url: 'https://gitlab.inria.fr/a/b', projectId: '1' },
 ];
 const MALFORMED = [{ type: 'lookup', url: 12 }, { type: 'lookup', url: 'x'.repeat(10_000) }, { type: 'lookup', url: 'https://github.com/a/b', extra: 1 }, {}, null, 'lookup'];

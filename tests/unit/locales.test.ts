@@ -45,7 +45,7 @@ describe('locales', () => {
 
   it('every key the code uses exists, and every key that exists is used', () => {
     const { calls, mentioned } = usedKeys();
-    const dynamic = /^(licence_|catalogue_|every|level_|international_)/; // built from a status, a catalogue kind, an interval, a level, an international body
+    const dynamic = /^(licence_|auditStatus_|catalogue_|every|level_|international_)/; // built from a status (panel, audit), a catalogue kind, an interval, a level, an international body
     for (const k of calls) expect(en, k).toHaveProperty(k);
     // Plural forms (`key_one`, `key_other`) are chosen by plural() from the key the code names.
     const base = (k: string) => k.replace(/_(zero|one|two|few|many|other)$/, '');

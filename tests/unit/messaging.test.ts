@@ -44,10 +44,17 @@ describe('the background’s dispatcher (zod-parsed messages, sender rules)', ()
     expect(calls).toEqual([]);
   });
 
-  it.each(['repoFacts', 'publiccode', 'accountName'])('%s: a content script asks only about its own page’s origin', async (type) => {
+  // Every type whose rule says `sameOrigin` (the ones that make the background contact a forge, and openAudit).
+  const sameOrigin = Object.entries(MESSAGE_RULES).filter(([, r]) => 'sameOrigin' in r).map(([t]) => t);
+  it('the same-origin types are the ones that reach a forge or open a tab', () => expect(sameOrigin.sort()).toEqual(['accountProfile', 'openAudit', 'projectVisibility', 'publiccode', 'repoFacts']));
+  it.each(sameOrigin)('%s: a content script asks only about its own page’s origin', async (type) => {
     const { all, calls } = handlers();
-    expect(await createDispatcher(all, EXT)({ type, url: 'https://gitlab.com/other/project' }, CONTENT)).toEqual({ ok: false, error: GENERIC_ERROR });
+    const request = { type, url: 'https://gitlab.com/other/project', ...(type === 'projectVisibility' ? { projectId: '1' } : {}) };
+    expect(MESSAGE_RULES[type as keyof typeof MESSAGE_RULES].request.safeParse(request).success || type === 'projectVisibility').toBe(true);
+    expect(await createDispatcher(all, EXT)(request, CONTENT)).toEqual({ ok: false, error: GENERIC_ERROR });
     expect(calls).toEqual([]);
+    // The same request about the page's own origin goes through.
+    expect(await createDispatcher(all, EXT)({ ...request, url: 'https://github.com/IGNF/itowns' }, CONTENT)).toMatchObject({ ok: true });
   });
 
   it.each([

@@ -141,7 +141,8 @@ describe('property: any one value of any source replaced by a hostile one (≥ 2
       }),
       { numRuns: 200, seed },
     );
-  });
+    // 200 compiles of a source of up to 1,100 accounts (~60 ms each here): a loaded machine takes twice as long.
+  }, 120_000);
 });
 
 describe('one bad line never stops the registry', () => {
