@@ -42,6 +42,9 @@ export function ForgeSettings({ enabled, known, custom = [], t, onEnableAll, onR
         <HostList hosts={[...STATIC_HOSTS, ...enabled]} testid="enabled-forges" />
       </p>
       <EnableAll known={known} enabled={enabled} t={t} onEnableAll={onEnableAll} lang={lang} />
+      {/* The long list, folded: a switch per known public forge, with a filter when it is long. */}
+      <details class="forge-list" open={hosts.length <= FILTER_FROM}>
+        <summary>{plural(t, 'knownForgesList', hosts.length, lang)}</summary>
       {hosts.length > FILTER_FROM && (
         <p>
           <label class="row">
@@ -70,6 +73,7 @@ export function ForgeSettings({ enabled, known, custom = [], t, onEnableAll, onR
         })}
         {shown.length === 0 && <li class="muted">{t('searchNone')}</li>}
       </ul>
+      </details>
       {custom.length > 0 && (
         <>
           <h3 id="custom-forges-heading">{t('customForgesHeading')}</h3>

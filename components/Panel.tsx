@@ -1,11 +1,10 @@
-import type { ComponentChildren } from 'preact';
 import type { RepoFacts } from '@/lib/facts/repo-facts';
-import type { AccountContact, LookupResult } from '@/lib/registry/lookup';
+import type { AccountContact, LookupResult, Organisation } from '@/lib/registry/lookup';
 import type { CatalogueKind, CatalogueLink } from '@/lib/registry/catalogue';
 import type { Translate } from './i18n';
 import { colon, plural } from './i18n';
-import { LicenceLine, LicenceVerdict } from './LicenceLine';
-import { whereLabel } from './where';
+import { LicenceDetails, LicenceLine, LicenceVerdict } from './LicenceLine';
+import { placeFor, whereLabel } from './where';
 
 export interface PanelProps {
   result: LookupResult;
@@ -44,161 +43,221 @@ export const CATALOGUE_LABEL: Record<CatalogueKind, string> = {
 const BODY_ID = 'ospo-lens-body';
 const TITLE_ID = 'ospo-lens-title';
 
+/** GitHub's chevron octicons (16 px), drawn in the text colour: the forge's own sign for "opens". */
+function Chevron({ open }: { open: boolean }) {
+  return (
+    <svg class="chevron" aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" fill="currentColor">
+      {open ? (
+        <path d="M12.78 5.22a.749.749 0 0 1 0 1.06l-4.25 4.25a.749.749 0 0 1-1.06 0L3.22 6.28a.749.749 0 1 1 1.06-1.06L8 8.939l3.72-3.719a.749.749 0 0 1 1.06 0Z" />
+      ) : (
+        <path d="M6.22 3.22a.75.75 0 0 1 1.06 0l4.25 4.25a.75.75 0 0 1 0 1.06l-4.25 4.25a.751.751 0 0 1-1.042-.018.751.751 0 0 1-.018-1.042L9.94 8 6.22 4.28a.75.75 0 0 1 0-1.06Z" />
+      )}
+    </svg>
+  );
+}
+
+/** The body as the panel names it: its name, else the name its account gives itself, else its login. */
+function shownName(o: Organisation, accountName?: string): string {
+  return o.named ? o.name : (accountName ?? o.login);
+}
+
+/**
+ * A short name for one line (the folded panel, the header badge): the acronym the name ends with ("(DINUM)"), the
+ * name itself when short, else the account's login — never a URL. The full name is the element's title.
+ */
+export function shortName(o: Organisation, accountName?: string): string {
+  const name = shownName(o, accountName);
+  const acronym = /\(([A-Z][A-Za-z0-9&.-]{1,14})\)\s*$/.exec(name)?.[1];
+  if (acronym) return acronym;
+  if (name.length <= 28 || !o.named) return name;
+  return o.login && !o.login.includes('.') ? o.login : name;
+}
+
 /** The injected panel. Test hooks (`data-testid`, `data-status`…) are a contract: see DESIGN.md §5. */
 export function Panel({ result, t, footer, collapsed = false, onToggle, facts, mode = 'panel', accountName, accountContact, lang = 'en', audit }: PanelProps) {
   const { organisation } = result;
   if (!result.publicSector || !organisation) return facts ? <LicenceCard t={t} facts={facts} mode={mode} collapsed={collapsed} onToggle={onToggle} lang={lang} /> : null;
+  const full = [shownName(organisation, accountName), whereLabel(organisation, t, lang)].filter(Boolean).join(' · ');
   if (mode === 'badge')
     return (
-      <section class="panel badge-mode" lang={lang} data-testid="ospo-panel" data-status="public-sector" data-mode="badge" aria-label={t('panelLabel')}>
-        <button type="button" class="badge-button" aria-expanded={!collapsed} aria-controls={BODY_ID} onClick={onToggle} title={organisation.name}>
-          <span class="badge">{t('publicSector')}</span>
-          <span class="badge-name">{organisation.name}</span>
-          <span aria-hidden="true">{collapsed ? '▸' : '▾'}</span>
+      <section class="badge-mode" lang={lang} data-testid="ospo-panel" data-status="public-sector" data-mode="badge" aria-label={t('panelLabel')}>
+        <button type="button" class="badge-button" aria-expanded={!collapsed} aria-controls={BODY_ID} onClick={onToggle} title={full}>
+          <span class="badge-label">{t('publicSector')}</span>
+          <span class="badge-name">{shortName(organisation, accountName)}</span>
+          <Chevron open={!collapsed} />
         </button>
         {!collapsed && (
           <div class="badge-body" id={BODY_ID}>
-            <Head result={result} t={t} accountName={accountName} lang={lang} />
-            <Body result={result} t={t} facts={facts} footer={footer} lang={lang} contact={accountContact} audit={audit} />
+            <Summary result={result} t={t} facts={facts} footer={footer} lang={lang} accountName={accountName} contact={accountContact} audit={audit} />
           </div>
         )}
       </section>
     );
   return (
     <section class={collapsed ? 'panel collapsed' : 'panel'} lang={lang} data-testid="ospo-panel" data-status="public-sector" data-mode="panel" aria-labelledby={TITLE_ID}>
-      <Head result={result} t={t} accountName={accountName} lang={lang}>
-        {collapsed && <Verdict facts={facts} t={t} />}
+      <header class="head">
+        <h2 class="heading" id={TITLE_ID}>
+          {t('publicSector')}
+          {collapsed && (
+            <span class="short" title={full}>
+              {' · '}
+              {shortName(organisation, accountName)}
+            </span>
+          )}
+        </h2>
+        {collapsed && <Verdict facts={facts} t={t} lang={lang} />}
         {onToggle && (
           <button type="button" class="toggle" aria-expanded={!collapsed} aria-controls={BODY_ID} onClick={onToggle} title={t(collapsed ? 'expand' : 'collapse')}>
-            <span aria-hidden="true">{collapsed ? '▸' : '▾'}</span>
+            <Chevron open={!collapsed} />
             <span class="sr">{t(collapsed ? 'expand' : 'collapse')}</span>
           </button>
         )}
-      </Head>
+      </header>
       {!collapsed && (
         <div id={BODY_ID}>
-          <Body result={result} t={t} facts={facts} footer={footer} lang={lang} contact={accountContact} audit={audit} />
+          <Summary result={result} t={t} facts={facts} footer={footer} lang={lang} accountName={accountName} contact={accountContact} audit={audit} />
         </div>
       )}
     </section>
   );
 }
 
-function Head({ result, t, children, accountName, lang }: { result: LookupResult; t: Translate; children?: ComponentChildren; accountName?: string; lang: string }) {
-  const organisation = result.organisation!;
-  const where = whereLabel(organisation, t, lang);
-  const shown = organisation.named ? organisation.name : (accountName ?? organisation.login);
-  // One line: the badge, then the body's name with where it is (wrapping together when open, cut with an ellipsis
-  // when folded; the full text is the title), then the folded licence verdict and the toggle.
+/** The body by its name (two lines at most, the whole in its title), then where it is. */
+function Who({ result, t, accountName, lang }: { result: LookupResult; t: Translate; accountName?: string; lang: string }) {
+  const o = result.organisation!;
+  const where = whereLabel(o, t, lang);
+  const shown = shownName(o, accountName);
+  const notes = [
+    o.named && o.selfNamed ? t('ownAccountName') : '',
+    o.platform ? t('onPlatform', o.platform.name) : '',
+    o.category === 'research-lab' ? t('researchLab') : '',
+  ].filter(Boolean);
   return (
-    <header class="head">
-      <span class="badge">{t('publicSector')}</span>
-      <h2 class="who" id={TITLE_ID} title={[shown, where].filter(Boolean).join(' · ')}>
-        <span class="org" data-testid="org-name" data-named={String(organisation.named)}>
-          {shown}
+    <p class="who" title={[shown, ...notes, where].filter(Boolean).join(' · ')}>
+      <span class="org" data-testid="org-name" data-named={String(o.named)}>
+        {shown}
+      </span>
+      {/* No name in any list: the account's login, or the name it gives itself, said to be so; never a URL. */}
+      {!o.named && (
+        <span class="muted" data-testid="org-login">
+          {' '}
+          · {accountName ? `${o.login}, ${t('ownAccountName')}` : t('unnamedBody')}
         </span>
-        {/* No name in any list: the account's login, or the name it gives itself, said to be so; never a URL. */}
-        {!organisation.named && (
-          <span class="muted" data-testid="org-login">
-            {' '}
-            · {accountName ? `${organisation.login}, ${t('ownAccountName')}` : t('unnamedBody')}
-          </span>
-        )}
-        {organisation.named && organisation.selfNamed && <span class="muted"> · {t('ownAccountName')}</span>}
-        {organisation.platform && <span class="muted"> · {t('onPlatform', organisation.platform.name)}</span>}
-        {organisation.category === 'research-lab' && <span class="muted"> · {t('researchLab')}</span>}
-        {where && <span class="country"> ({where})</span>}
-      </h2>
-      {children}
-    </header>
+      )}
+      {notes.length > 0 && <span class="muted"> · {notes.join(' · ')}</span>}
+      {where && <span class="country"> · {where}</span>}
+    </p>
   );
 }
 
-/** OSPO, licence, catalogues and footer: the same in the sidebar panel and in an opened badge. */
-function Body({ result, t, facts, footer, lang, contact, audit }: { result: LookupResult; t: Translate; facts?: RepoFacts | 'loading'; footer?: string; lang: string; contact?: AccountContact; audit?: PanelProps['audit'] }) {
-  const { organisation, ospo } = result;
+/** Whom to contact: the body's own office, its source-code contact, the nearest office, or what its account publishes. */
+function Contact({ result, t, lang, contact }: { result: LookupResult; t: Translate; lang: string; contact?: AccountContact }) {
+  const { ospo } = result;
   const published = result.contact ?? contact;
+  return (
+    <div class="contact">
+      {ospo ? (
+        <div>
+          <span class="label">
+            {ospo.scope === 'nearest' ? t('nearestOspo') : ospo.kind === 'contact' ? t('sourceContact') : t('ospo')}
+            {colon(lang)}
+          </span>{' '}
+          <span data-testid="ospo-name" data-ospo-scope={ospo.scope} class="ospo-name">
+            {ospo.name}
+          </span>
+          {ospo.email && (
+            <>
+              {' · '}
+              <a data-testid="ospo-email" href={`mailto:${ospo.email}`}>
+                {ospo.email}
+              </a>
+            </>
+          )}
+          {' · '}
+          <a data-testid="ospo-url" href={ospo.url} target="_blank" rel="noopener noreferrer">
+            {t('website')}
+          </a>
+          {ospo.scope === 'nearest' && <div class="muted small">{t('noOspo')}</div>}
+        </div>
+      ) : (
+        <div class="label" data-testid="no-ospo">
+          <NoOspo result={result} t={t} lang={lang} />
+        </div>
+      )}
+      {published && <AccountContactLine contact={published} t={t} lang={lang} />}
+    </div>
+  );
+}
+
+/**
+ * What the panel shows unfolded: who, whom to contact, the licence verdict; and behind one disclosure, what stands
+ * behind them (what an open source office is, the body's policy, the licence rule, catalogues, sources and date).
+ */
+function Summary({ result, t, facts, footer, lang, accountName, contact, audit }: { result: LookupResult; t: Translate; facts?: RepoFacts | 'loading'; footer?: string; lang: string; accountName?: string; contact?: AccountContact; audit?: PanelProps['audit'] }) {
+  const { organisation, ospo } = result;
   const publiccode = facts && facts !== 'loading' ? facts.publiccode : undefined;
   const catalogue: CatalogueLink[] = publiccode ? [...result.catalogue, { kind: 'publiccode', url: publiccode.url }] : result.catalogue;
-  // The policy once: not again when it is the OSPO's own website.
+  // The policy once: not again when it is the office's own website.
   const policyUrl = organisation?.flossPolicy ?? ospo?.policy;
   const policy = policyUrl && !(ospo && sameUrl(policyUrl, ospo.url)) ? policyUrl : undefined;
   // "Report an error" stands apart from the catalogues (last, at the end of the row): it opens the source's page.
   const links = [...catalogue.filter((c) => c.kind !== 'registry-entry'), ...catalogue.filter((c) => c.kind === 'registry-entry')];
   return (
     <div class="body">
-      <div class="ospo">
-        {ospo ? (
-          <>
-            <div class="label">
-              {ospo.scope === 'nearest' ? (
-                <>
-                  {t('noOspo')} <strong>{t('nearestOspo')}</strong>
-                </>
-              ) : ospo.kind === 'contact' ? (
-                t('sourceContact')
-              ) : (
-                <abbr title={t('ospoExpansion')}>{t('ospo')}</abbr>
-              )}
-            </div>
-            <div data-testid="ospo-name" data-ospo-scope={ospo.scope} class="ospo-name">
-              {ospo.name}
-            </div>
-            <div class="links">
-              {ospo.email && (
-                <a data-testid="ospo-email" href={`mailto:${ospo.email}`}>
-                  {ospo.email}
-                </a>
-              )}
-              <a data-testid="ospo-url" href={ospo.url} target="_blank" rel="noopener noreferrer">
-                {t('website')}
-              </a>
-            </div>
-          </>
-        ) : (
-          <div class="label" data-testid="no-ospo">
-            <NoOspo result={result} t={t} lang={lang} />
-          </div>
-        )}
-        {organisation?.openSourcePage && (
-          <a data-testid="open-source-page" href={organisation.openSourcePage} target="_blank" rel="noopener noreferrer">
-            {t('openSourcePage')}
-          </a>
-        )}
-        {policy && (
-          <a data-testid="floss-policy" href={policy} target="_blank" rel="noopener noreferrer">
-            {t('flossPolicy')}
-          </a>
-        )}
-        {published && <AccountContactLine contact={published} t={t} lang={lang} />}
-      </div>
+      <Who result={result} t={t} accountName={accountName} lang={lang} />
+      <Contact result={result} t={t} lang={lang} contact={contact} />
       <LicenceLine facts={facts} t={t} lang={lang} />
       {audit && (
         <button type="button" class="audit-link" data-testid="audit-link" onClick={audit.onOpen}>
           {audit.count === undefined ? t('auditLinkAll') : plural(t, 'auditLink', audit.count, lang)}
         </button>
       )}
-      <nav class="catalogues" data-testid="catalogue-links" aria-label={t('catalogues')}>
-        <span class="label">
-          {t('catalogues')}
-          {colon(lang)}
-        </span>
-        {links.map((c) => (
-          <a key={c.kind} data-catalogue={c.kind} href={c.url} target="_blank" rel="noopener noreferrer" class={c.kind === 'registry-entry' ? 'report' : undefined}>
-            {t(CATALOGUE_LABEL[c.kind])}
-          </a>
-        ))}
-      </nav>
-      {result.customSource && (
-        <div class="muted" data-testid="custom-source">
-          {t('fromCustomRegistry', result.customSource)}
+      <details class="more">
+        <summary>{t('moreAbout')}</summary>
+        <div class="more-body">
+          <p class="muted">{t('ospoExpansion')}</p>
+          {(organisation?.openSourcePage || policy) && (
+            <ul class="policies">
+              {organisation?.openSourcePage && (
+                <li>
+                  <a data-testid="open-source-page" href={organisation.openSourcePage} target="_blank" rel="noopener noreferrer">
+                    {t('openSourcePage')}
+                  </a>
+                </li>
+              )}
+              {policy && (
+                <li>
+                  <a data-testid="floss-policy" href={policy} target="_blank" rel="noopener noreferrer">
+                    {t('flossPolicy')}
+                  </a>
+                </li>
+              )}
+            </ul>
+          )}
+          <LicenceDetails facts={facts} t={t} lang={lang} />
+          <nav class="catalogues" data-testid="catalogue-links" aria-label={t('catalogues')}>
+            <span class="label">
+              {t('catalogues')}
+              {colon(lang)}
+            </span>
+            {links.map((c) => (
+              <a key={c.kind} data-catalogue={c.kind} href={c.url} target="_blank" rel="noopener noreferrer" class={c.kind === 'registry-entry' ? 'report' : undefined}>
+                {t(CATALOGUE_LABEL[c.kind])}
+              </a>
+            ))}
+          </nav>
+          {result.customSource && (
+            <div class="muted" data-testid="custom-source">
+              {t('fromCustomRegistry', result.customSource)}
+            </div>
+          )}
+          {footer && (
+            <footer class="foot" data-testid="registry-footer">
+              {footer}
+            </footer>
+          )}
         </div>
-      )}
-      {footer && (
-        <footer class="foot" data-testid="registry-footer">
-          {footer}
-        </footer>
-      )}
+      </details>
     </div>
   );
 }
@@ -238,14 +297,15 @@ function formatMonth(yearMonth: string, lang: string): string {
 function LicenceCard({ t, facts, mode, collapsed, onToggle, lang }: { t: Translate; facts: RepoFacts | 'loading'; mode: 'panel' | 'badge'; collapsed: boolean; onToggle?: (event: Event) => void; lang: string }) {
   if (mode === 'badge')
     return (
-      <section class="panel badge-mode" lang={lang} data-testid="ospo-panel" data-status="not-listed" data-mode="badge" aria-label={t('panelLabel')}>
+      <section class="badge-mode" lang={lang} data-testid="ospo-panel" data-status="not-listed" data-mode="badge" aria-label={t('panelLabel')}>
         <button type="button" class="badge-button" aria-expanded={!collapsed} aria-controls={BODY_ID} onClick={onToggle}>
           <span class="badge-name">{t('licenceLabel')}</span>
-          <span aria-hidden="true">{collapsed ? '▸' : '▾'}</span>
+          <Chevron open={!collapsed} />
         </button>
         {!collapsed && (
           <div class="badge-body body" id={BODY_ID}>
             <LicenceLine facts={facts} t={t} lang={lang} />
+            <LicenceDetails facts={facts} t={t} lang={lang} />
           </div>
         )}
       </section>
@@ -253,19 +313,20 @@ function LicenceCard({ t, facts, mode, collapsed, onToggle, lang }: { t: Transla
   return (
     <section class="panel" lang={lang} data-testid="ospo-panel" data-status="not-listed" data-mode="panel" aria-label={t('panelLabel')}>
       <header class="head">
-        <span class="label">{t('popupNotListed')}</span>
+        <h2 class="heading">{t('popupNotListed')}</h2>
       </header>
       <div class="body">
         <LicenceLine facts={facts} t={t} lang={lang} />
+        <LicenceDetails facts={facts} t={t} lang={lang} />
       </div>
     </section>
   );
 }
 
 /** The folded panel keeps the licence verdict on its one line. */
-function Verdict({ facts, t }: { facts?: RepoFacts | 'loading'; t: Translate }) {
+function Verdict({ facts, t, lang }: { facts?: RepoFacts | 'loading'; t: Translate; lang: string }) {
   if (!facts || facts === 'loading') return null;
-  return <LicenceVerdict licence={facts.licence} t={t} />;
+  return <LicenceVerdict licence={facts.licence} t={t} lang={lang} />;
 }
 
 function sameUrl(a: string, b: string): boolean {
@@ -273,12 +334,12 @@ function sameUrl(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
-/** No OSPO: "No OSPO known for <country>." and, where one is known, the country's public code catalogue (popup too). */
+/** No OSPO: "No open source office known for <country>." and, where one is known, the country's public code catalogue (popup too). */
 export function NoOspo({ result, t, lang }: { result: LookupResult; t: Translate; lang: string }) {
   const o = result.organisation;
   return (
     <>
-      {o && (o.country || o.international) ? t('noOspoKnown', whereLabel({ country: o.country, international: o.international }, t, lang)) : t('noOspo')}
+      {o && (o.country || o.international) ? t('noOspoKnown', placeFor(o, t, lang)) : t('noOspo')}
       {result.publicCatalogue && (
         <>
           {' '}

@@ -92,6 +92,9 @@ export function RegistrySettings(p: RegistrySettingsProps) {
       </section>
       <section class="card" aria-labelledby="sources-heading">
         <h2 id="sources-heading">{t('sourcesHeading')}</h2>
+        {/* The long list, folded: every source with its switch, data date and last download. */}
+        <details class="source-list" data-testid="source-list">
+          <summary>{plural(t, 'sourcesList', status?.sources.length ?? 0, p.locale)}</summary>
         <ul class="sources" data-testid="sources">
           {status?.sources.map((s) => {
             const url = s.fetchUrl ?? s.upstream;
@@ -102,11 +105,7 @@ export function RegistrySettings(p: RegistrySettingsProps) {
                     <input type="checkbox" role="switch" checked={!p.disabledSources.includes(s.id)} onChange={(e) => p.onToggleSource(s.id, e.currentTarget.checked)} />
                     <strong>{s.title}</strong>
                   </label>
-                  {s.custom && (
-                    <button type="button" class="icon" onClick={() => p.onRemoveCustom(url)} aria-label={t('customRemove', url)} title={t('customRemove', url)}>
-                      ✕
-                    </button>
-                  )}
+
                 </div>
                 <div class="small">
                   <a href={url} target="_blank" rel="noopener noreferrer" class="url" title={url}>
@@ -141,6 +140,7 @@ export function RegistrySettings(p: RegistrySettingsProps) {
             );
           })}
         </ul>
+        </details>
       </section>
       <section class="card" aria-labelledby="custom-heading">
         <h2 id="custom-heading">{t('customHeading')}</h2>
@@ -164,6 +164,21 @@ export function RegistrySettings(p: RegistrySettingsProps) {
         <p role="status" data-testid="custom-message">
           {customMessage}
         </p>
+        {/* The registries added, each removable here (their sources' details are in the folded list above). */}
+        {p.customRegistries.length > 0 && (
+          <ul class="custom-list" data-testid="custom-registries">
+            {p.customRegistries.map((url) => (
+              <li key={url} class="spread">
+                <a href={url} target="_blank" rel="noopener noreferrer" class="url small" title={url}>
+                  {shortUrl(url)}
+                </a>
+                <button type="button" class="icon" onClick={() => p.onRemoveCustom(url)} aria-label={t('customRemove', url)} title={t('customRemove', url)}>
+                  ✕
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
     </>
   );

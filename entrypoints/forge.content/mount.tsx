@@ -74,10 +74,11 @@ export class PanelMount implements PanelView {
     this.render();
   }
 
-  show(result: LookupResult, placement: Placement, licence?: 'loading'): void {
+  show(result: LookupResult, placement: Placement, licence?: 'loading' | LicenceFacts, footer?: string): void {
+    if (footer !== undefined) this.footer = footer;
     const prepared = this.result === result && !!this.host;
-    if (!prepared) this.prepare(result, licence);
-    else if (licence !== undefined) this.licence = licence;
+    if (!prepared) this.prepare(result, licence === 'loading' ? licence : undefined);
+    if (licence !== undefined) this.licence = licence;
     if (this.placement?.mode !== placement.mode) this.open = false;
     this.placement = placement;
     if (!this.host!.isConnected) for (const stale of document.querySelectorAll(HOST_TAG)) stale.remove();
@@ -164,6 +165,8 @@ export class PanelMount implements PanelView {
   private render(): void {
     if (!this.root || !this.result) return;
     const badge = this.mode() === 'badge';
+    // An open badge's popover stays inside the window: near its right edge it opens to the left.
+    if (badge && this.open && this.host?.isConnected) this.host.classList.toggle('ol-open-left', this.host.getBoundingClientRect().left + 340 > innerWidth - 16);
     // The shadow root is open (tests and assistive tools read it), so page scripts can reach its buttons: only a
     // trusted event (the user's own click or key) folds the panel or opens the badge, and saves the fold.
     const onToggle = (event: Event) => {

@@ -11,7 +11,8 @@ import { needsProfile } from '../registry/profile-need';
 export interface PanelView {
   /** Render detached while the page still loads, so that `show` only has to attach it. */
   prepare(result: LookupResult, facts?: 'loading'): void;
-  show(result: LookupResult, placement: Placement, facts?: 'loading'): void;
+  /** Attach (or move) the panel; what is already known (the licence the page shows, the footer) comes with it: one paint. */
+  show(result: LookupResult, placement: Placement, facts?: 'loading' | LicenceFacts, footer?: string): void;
   /** The licence is known (undefined: it could not be asked; the line goes). */
   setLicence(licence: LicenceFacts | undefined): void;
   setPubliccode(publiccode: PubliccodeFacts | undefined): void;
@@ -57,6 +58,15 @@ export interface PageFlowDeps {
 }
 
 export type FlowState = 'none' | 'pending' | 'shown';
+
+/** How long the first paint waits for what the background knows without asking a forge (the page's licence, the footer). */
+export const FIRST_PAINT_WAIT_MS = 150;
+
+/** `p`, or undefined if it takes longer than `ms`. */
+function within<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: number | undefined;
+  return Promise.race([p, new Promise<undefined>((done) => (timer = setTimeout(done, ms) as unknown as number))]).finally(() => clearTimeout(timer));
+}
 
 /**
  * The identity of the page a panel is for: host, path and whether it is a repository's home (its panel sits in
@@ -157,7 +167,14 @@ export function createPageFlow(deps: PageFlowDeps) {
     }
     if (stale()) return;
     const layout = deps.layout(page);
-    deps.view.show(result, layout.placement, isRepo && !isPrivate ? 'loading' : undefined);
+    // What is known without asking any forge — the licence the page itself shows, the footer — is asked of the
+    // background first (a few milliseconds), so that the panel's first paint is its final one.
+    const footer = result.publicSector ? deps.footer(href).catch(() => undefined) : Promise.resolve(undefined);
+    const wantLicence = isRepo && !isPrivate;
+    const shownLicence = wantLicence && layout.licence ? deps.licence(href, layout.licence).catch(() => undefined) : undefined;
+    const [firstFooter, firstLicence] = await Promise.all([within(footer, FIRST_PAINT_WAIT_MS), shownLicence && within(shownLicence, FIRST_PAINT_WAIT_MS)]);
+    if (stale()) return;
+    deps.view.show(result, layout.placement, firstLicence ?? (wantLicence ? 'loading' : undefined), firstFooter);
     shown = { result, page };
     state = 'shown';
     // A public body the registry has no name or no contact for: what its account publishes about itself — from the
@@ -167,11 +184,7 @@ export function createPageFlow(deps: PageFlowDeps) {
         (profile) => stale() || deps.view.setProfile(profile ?? undefined),
         () => undefined,
       );
-    if (result.publicSector)
-      void deps.footer(href).then(
-        (footer) => stale() || deps.view.setFooter(footer),
-        () => undefined,
-      );
+    if (result.publicSector && firstFooter === undefined) void footer.then((f) => stale() || deps.view.setFooter(f));
     // Never a licence request for a private repository. The licence shows as soon as it is known: a slow
     // publiccode.yml (another request) never holds it back.
     if (isRepo && !isPrivate) {
@@ -183,8 +196,10 @@ export function createPageFlow(deps: PageFlowDeps) {
             (pc) => stale() || deps.view.setPubliccode(pc ?? undefined),
             () => undefined,
           );
-      const licence = await deps.licence(href, layout.licence).catch(() => undefined);
-      if (!stale()) deps.view.setLicence(licence);
+      if (!firstLicence) {
+        const licence = await (shownLicence ?? deps.licence(href, layout.licence).catch(() => undefined));
+        if (!stale()) deps.view.setLicence(licence);
+      }
       await publiccode;
     }
   }

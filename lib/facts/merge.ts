@@ -7,6 +7,10 @@ export interface LicenceFacts extends LicenceVerdict {
   source: 'page' | 'forge' | 'licence-file';
   /** `rate-limited` and `error` mean "unknown for now", never a verdict. */
   state: 'ok' | 'rate-limited' | 'error';
+  /** `rate-limited`: when the forge's limit for visitors resets (ms). */
+  retryAt?: number;
+  /** The licence file's page, when the forge named one it could not identify ("Other"): the panel links to it. */
+  fileUrl?: string;
   /** The country rule the status refers to (e.g. CRPA art. D323-2-1), when one applies. */
   policyUrl?: string;
   /**

@@ -111,10 +111,10 @@ function fromForge(answer: ForgeLicence, country: string | undefined): LicenceFa
       return { ...classifyLicence('', country), source: 'forge', state: 'ok' };
     case 'unidentified': {
       const id = answer.text ? identifyLicenceText(answer.text) : undefined;
-      return id ? { ...classifyLicence(id, country), source: 'licence-file', state: 'ok' } : { ...classifyLicence('Other', country), source: 'forge', state: 'ok' };
+      return id ? { ...classifyLicence(id, country), source: 'licence-file', state: 'ok' } : { ...classifyLicence('Other', country), source: 'forge', state: 'ok', ...(answer.fileUrl ? { fileUrl: answer.fileUrl } : {}) };
     }
     case 'rate-limited':
-      return { ...classifyLicence('Other', country), input: '', source: 'forge', state: 'rate-limited' };
+      return { ...classifyLicence('Other', country), input: '', source: 'forge', state: 'rate-limited', retryAt: answer.retryAt };
     case 'error':
       return { ...classifyLicence('Other', country), input: '', source: 'forge', state: 'error' };
   }

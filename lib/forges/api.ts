@@ -7,7 +7,7 @@ import type { PageRef } from './types';
 export type ForgeLicence =
   | { kind: 'found'; id: string; name?: string; text?: string }
   | { kind: 'none' }
-  | { kind: 'unidentified'; text?: string }
+  | { kind: 'unidentified'; text?: string; fileUrl?: string }
   | { kind: 'rate-limited'; retryAt: number }
   | { kind: 'error'; reason: string };
 
@@ -68,11 +68,12 @@ export function parseGithubLicence(answer: ForgeAnswer, now = Date.now()): Forge
   if (answer.status === 404) return { kind: 'none' };
   if (answer.status !== 200) return { kind: 'error', reason: `HTTP ${answer.status}` };
   try {
-    const body = json(answer) as { license?: { spdx_id?: string | null; name?: string | null } | null; content?: string; encoding?: string };
+    const body = json(answer) as { license?: { spdx_id?: string | null; name?: string | null } | null; content?: string; encoding?: string; html_url?: unknown };
     const text = body.encoding === 'base64' && typeof body.content === 'string' ? decodeBase64(body.content.slice(0, 20_000)) : undefined;
     const id = body.license?.spdx_id;
     if (id && id !== 'NOASSERTION') return { kind: 'found', id, name: body.license?.name ?? undefined };
-    return { kind: 'unidentified', text };
+    const fileUrl = typeof body.html_url === 'string' && body.html_url.startsWith('https://github.com/') ? body.html_url : undefined;
+    return { kind: 'unidentified', text, ...(fileUrl ? { fileUrl } : {}) };
   } catch (e) {
     return { kind: 'error', reason: (e as Error).message };
   }

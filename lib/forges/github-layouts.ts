@@ -60,7 +60,8 @@ export const GITHUB_LAYOUTS: readonly LayoutEra[] = [
     id: 'github-app-header-context',
     view: 'subpage',
     mode: 'badge',
-    anchor: '.AppHeader-context-full',
+    // Inside the breadcrumb's last item, so that the badge follows the repository's name on its line.
+    anchor: '.AppHeader-context-full li:last-child',
     insert: 'append',
     captures: ['github-subpage-2024-06-pull-choosealicense-logged-in-dark.html'],
     description: 'Sub-pages reached by in-page navigation where the repository header is hidden (logged in, 2024): the global header’s owner / repository breadcrumb',

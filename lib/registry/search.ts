@@ -92,5 +92,9 @@ const SOURCE_LABELS: Record<string, string> = {
   'it-developers-italia': 'Developers Italia',
   'fi-avoinkoodi': 'avoinkoodi.fi',
   'ca-open-source-canada': 'open_source_canada',
+  'ca-ore-ero': 'Open Resource Exchange (Canada)',
+  'us-code-gov-dod-index': 'code.gov',
+  'us-federal-github-landscape': 'Federal GitHub Landscape survey',
+  'nl-publicsectornl': 'PublicSectorNL',
   overrides: 'ospo-lens',
 };

@@ -7,8 +7,9 @@ import { axeViolations, expect, panel, tabIdOf, test } from './fixtures';
 const SHOTS = process.env.UPDATE_SCREENSHOTS ? path.resolve('assets/screenshots') : path.resolve('test-results/screenshots');
 fs.mkdirSync(SHOTS, { recursive: true });
 
-async function panelBackground(page: Page): Promise<string> {
-  return page.locator('ospo-lens-panel').evaluate((host) => getComputedStyle(host.shadowRoot!.querySelector('.panel')!).backgroundColor);
+/** The panel has no box of its own (a sidebar section, like the forge's): its text takes the forge's colour token. */
+async function panelColour(page: Page): Promise<string> {
+  return page.locator('ospo-lens-panel').evaluate((host) => getComputedStyle(host.shadowRoot!.querySelector('.panel')!).color);
 }
 
 test('the panel follows GitHub’s light and dark themes, with no accessibility issue', async ({ context, sw: _sw }) => {
@@ -16,12 +17,12 @@ test('the panel follows GitHub’s light and dark themes, with no accessibility 
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto('https://github.com/IGNF/itowns');
   await expect(panel(page).getByTestId('licence-status')).toBeVisible();
-  expect(await panelBackground(page)).toBe('rgb(255, 255, 255)');
+  expect(await panelColour(page)).toBe('rgb(31, 35, 40)'); // --fgColor-default, light
   await noViolations(page, 'ospo-lens-panel');
 
   await page.goto('https://github.com/IGNF/itowns?theme=dark');
   await expect(panel(page).getByTestId('licence-status')).toBeVisible();
-  expect(await panelBackground(page)).toBe('rgb(13, 17, 23)');
+  expect(await panelColour(page)).toBe('rgb(240, 246, 252)'); // --fgColor-default, dark
   await noViolations(page, 'ospo-lens-panel');
 });
 
@@ -29,10 +30,10 @@ test('the panel follows GitLab’s light and dark themes', async ({ context, sw:
   const page = await context.newPage();
   await page.goto('https://gitlab.com/healthdatahub/schema-snds');
   await expect(panel(page).getByTestId('licence-status')).toBeVisible();
-  expect(await panelBackground(page)).toBe('rgb(255, 255, 255)');
+  expect(await panelColour(page)).toBe('rgb(58, 56, 63)'); // --gl-text-color-default, light
   await page.goto('https://gitlab.com/healthdatahub/schema-snds?theme=dark');
   await expect(panel(page)).toBeVisible();
-  expect(await panelBackground(page)).toBe('rgb(24, 23, 29)');
+  expect(await panelColour(page)).toBe('rgb(236, 236, 239)'); // --gl-text-color-default, dark
   await noViolations(page, 'ospo-lens-panel');
 });
 
@@ -82,7 +83,11 @@ for (const scheme of ['light', 'dark'] as const)
     await options.emulateMedia({ colorScheme: scheme });
     await options.setViewportSize({ width: 900, height: 1100 });
     await options.goto(`chrome-extension://${extensionId}/options.html`);
+    // The long lists open on a click: display and forges come first.
+    await expect(options.locator('[data-source="codegouvfr-accounts"]')).toBeHidden();
+    await options.getByTestId('source-list').locator(':scope > summary').click();
     await expect(options.locator('[data-source="codegouvfr-accounts"]')).toBeVisible();
+    await options.locator('details.forge-list > summary').click();
     await expect(options.getByTestId('known-forges').locator('li').first()).toBeVisible();
     expect(await fontSize(options)).toBeGreaterThanOrEqual(13);
     await noViolations(options);
@@ -93,7 +98,10 @@ for (const scheme of ['light', 'dark'] as const)
     await welcome.setViewportSize({ width: 900, height: 1000 });
     await welcome.goto(`chrome-extension://${extensionId}/welcome.html`);
     await expect(welcome.getByTestId('welcome-forges')).toContainText('github.com');
-    await expect(welcome.getByTestId('enable-all')).toBeVisible();
+    // The panel itself, on a repository to try, and no permission asked up front.
+    await expect(welcome.getByTestId('try-repository')).toHaveAttribute('href', 'https://github.com/IGNF/itowns');
+    await expect(welcome.getByTestId('welcome-preview').locator('[data-testid="org-name"]')).toContainText('Institut national');
+    await expect(welcome.getByTestId('enable-all')).toHaveCount(0);
     expect(await fontSize(welcome)).toBeGreaterThanOrEqual(13);
     await noViolations(welcome);
     await welcome.screenshot({ path: path.join(SHOTS, `welcome-${scheme}.png`) });
@@ -110,9 +118,15 @@ test('the panel in page context, light and dark, GitHub and GitLab: no axe viola
   ] as const) {
     await page.goto(url);
     await expect(panel(page).getByTestId('licence-status')).toBeVisible();
+    await noViolations(page, 'ospo-lens-panel');
+    // The details (what an office is, policy, catalogues, sources and date) open with one keyboard step.
+    await expect(panel(page).getByTestId('registry-footer')).toBeHidden();
+    await panel(page).locator('details.more > summary').focus();
+    await page.keyboard.press('Enter');
     await expect(panel(page).getByTestId('registry-footer')).toBeVisible();
     await noViolations(page, 'ospo-lens-panel');
-    await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+    // GitHub's pictures for the README are taken on a real capture dressed in Primer (at-home.spec.ts).
+    if (name.startsWith('panel-gitlab')) await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
   }
 });
 
@@ -127,8 +141,14 @@ test('folded, the panel is one line (≤ 40 px) that keeps the licence verdict; 
   await expect(verdict).toContainText('MIT');
   const height = await page.locator('ospo-lens-panel').evaluate((host) => host.getBoundingClientRect().height);
   expect(height).toBeLessThanOrEqual(40);
-  // One line: the badge, the name and the verdict share a top.
-  const tops = await page.locator('ospo-lens-panel').evaluate((host) => ['.badge', '.who', '.verdict', '.toggle'].map((s) => Math.round(host.shadowRoot!.querySelector(s)!.getBoundingClientRect().top / 8)));
+  // One line that still says whose code it is: the heading with the body's short name, the verdict, the toggle.
+  await expect(panel(page).locator('.short')).toContainText('IGN');
+  const tops = await page.locator('ospo-lens-panel').evaluate((host) =>
+    ['.heading', '.verdict', '.toggle'].map((s) => {
+      const r = host.shadowRoot!.querySelector(s)!.getBoundingClientRect();
+      return Math.round((r.top + r.height / 2) / 8); // the middle of each: one line, centred
+    }),
+  );
   expect(new Set(tops).size).toBe(1);
   await noViolations(page, 'ospo-lens-panel');
   await page.locator('ospo-lens-panel').screenshot({ path: path.join(SHOTS, 'panel-folded.png') });
@@ -142,7 +162,7 @@ test.describe('in French', () => {
     await page.goto('https://github.com/InseeFrLab/onyxia');
     const p = panel(page);
     await expect(p).toContainText('Secteur public');
-    await expect(p).toContainText('Aucun OSPO enregistré pour cet organisme.');
+    await expect(p).toContainText('Cet organisme n’a pas de bureau open source à lui.');
     await expect(p.getByTestId('licence-status')).toContainText('Autorisée pour les administrations françaises');
     await expect(p.getByTestId('registry-footer')).toHaveText(/^Données du 22 sept\. 2025 · code\.gouv\.fr/);
     await expect(p).toHaveAttribute('lang', 'fr');
@@ -158,6 +178,7 @@ test.describe('in French', () => {
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     await expect(options.getByRole('heading', { name: 'Registres personnalisés' })).toBeVisible();
+    await options.getByTestId('source-list').locator(':scope > summary').click();
     await expect(options.locator('[data-source="codegouvfr-accounts"]')).toContainText(/\d+ entrées retenues · données du 22 sept\. 2025/);
     await noViolations(options);
     const welcome = await context.newPage();

@@ -1,6 +1,7 @@
 import { expect, panel, recordRequests, test } from './fixtures';
 
 test('an allowed licence named by the page needs no request to the forge', async ({ context, sw: _sw }) => {
+  // IGNF has its own office: nothing at all is asked of the forge.
   const apiCalls = recordRequests(context, /^https:\/\/api\.github\.com\//);
   const page = await context.newPage();
   await page.goto('https://github.com/IGNF/itowns');
@@ -11,8 +12,10 @@ test('an allowed licence named by the page needs no request to the forge', async
   expect(apiCalls).toEqual([]);
 });
 
-test('a repository home whose About box shows no licence says so, without asking the forge', async ({ context, sw: _sw }) => {
-  const apiCalls = recordRequests(context, /^https:\/\/api\.github\.com\//);
+// Only the repository API is watched: a body with no contact of its own has its profile asked (#18), which is not
+// about the licence.
+test('a repository home whose About box shows no licence says so, without asking the forge for the licence', async ({ context, sw: _sw }) => {
+  const apiCalls = recordRequests(context, /^https:\/\/api\.github\.com\/repos\//);
   const page = await context.newPage();
   await page.goto('https://github.com/BRGM/hubeau');
   const p = panel(page);
@@ -22,8 +25,8 @@ test('a repository home whose About box shows no licence says so, without asking
   expect(apiCalls).toEqual([]);
 });
 
-test('on a sub-page, which shows no licence, the forge’s API is asked once, then the cache answers', async ({ context, sw: _sw }) => {
-  const apiCalls = recordRequests(context, /^https:\/\/api\.github\.com\//);
+test('on a sub-page, which shows no licence, the forge’s repository API is asked once, then the cache answers', async ({ context, sw: _sw }) => {
+  const apiCalls = recordRequests(context, /^https:\/\/api\.github\.com\/repos\//);
   const page = await context.newPage();
   await page.goto('https://github.com/BRGM/hubeau/blob/main/README.md');
   const p = panel(page);
@@ -43,6 +46,9 @@ test('a licence outside the French list is flagged, with the rule linked', async
   const p = panel(page);
   await expect(p.getByTestId('licence-spdx')).toHaveText('GPL-2.0');
   await expect(p.getByTestId('licence-status')).toHaveAttribute('data-status', 'not-in-policy');
+  // The rule it was checked against, and its text, are in the details.
+  await p.locator('details.more > summary').click();
+  await expect(p.getByTestId('licence-policy')).toContainText('Checked against the list of licences French administrations may use (CRPA, art. D323-2-1)');
   await expect(p.getByRole('link', { name: 'why?' })).toHaveAttribute('href', /legifrance/);
 });
 
@@ -58,9 +64,12 @@ test('publiccode.yml: linked, its maintainers shown, and a licence that disagree
   const page = await context.newPage();
   await page.goto('https://github.com/InseeFrLab/onyxia');
   const p = panel(page);
+  // The disagreement is said at once; the maintainers and the file's link are in the details.
+  await expect(p.getByTestId('publiccode-mismatch')).toBeVisible();
+  await expect(p.getByTestId('publiccode-mismatch')).toContainText('AGPL-3.0-or-later');
+  await p.locator('details.more > summary').click();
   await expect(p.locator('[data-catalogue="publiccode"]')).toHaveAttribute('href', 'https://github.com/InseeFrLab/onyxia/blob/HEAD/publiccode.yml');
   await expect(p.getByRole('link', { name: 'Équipe Onyxia' })).toHaveAttribute('href', 'mailto:onyxia@insee.fr');
-  await expect(p.getByTestId('publiccode-mismatch')).toContainText('AGPL-3.0-or-later');
 });
 
 test('a GitLab project gets its licence from the same forge’s API', async ({ context, sw: _sw }) => {

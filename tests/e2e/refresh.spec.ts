@@ -67,6 +67,7 @@ test('options list the sources with their state; switching one off changes the a
   await options.getByTestId('refresh-now').click();
   await expect(options.getByTestId('refresh-outcome')).toContainText('sources updated');
   await expect(nl).toContainText('last successful download');
+  await options.getByTestId('source-list').locator(':scope > summary').click();
   await nl.getByRole('switch').uncheck();
   await expect(nl.getByRole('switch')).not.toBeChecked();
   const page = await context.newPage();

@@ -83,6 +83,7 @@ test.describe('a registry the user adds', () => {
     await expect(options.getByTestId('known-forges')).not.toContainText('login.evil.example');
     // Every refused line is listed with its reason in the options.
     const source = options.locator('[data-source^="custom:"]');
+    await options.getByTestId('source-list').locator(':scope > summary').click();
     await source.getByTestId('rejected-lines').locator('summary').click();
     await expect(source.getByTestId('rejected-lines')).toContainText('github.com/ignf');
     await expect(source.getByTestId('rejected-lines')).toContainText('built-in');
@@ -137,6 +138,7 @@ test('a refresh with one bad upstream line updates everything else and shows the
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   const source = options.locator('[data-source="codegouvfr-accounts"]');
+  await options.getByTestId('source-list').locator(':scope > summary').click();
   await source.getByTestId('rejected-lines').locator('summary').click();
   await expect(source.getByTestId('rejected-lines')).toContainText('*.gouv.fr');
   // And the options keep working: a settings change recompiles without an error.

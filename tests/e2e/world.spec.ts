@@ -16,10 +16,10 @@ test('a U.S. agency: its name, "national government, United States", its code.go
   await page.goto(url);
   const p = panel(page);
   await expect(p.getByTestId('org-name')).toHaveText('General Services Administration (GSA)');
-  await expect(p).toContainText('(national government, United States)');
+  await expect(p).toContainText('General Services Administration (GSA) · national government, United States');
   await expect(p).toContainText('Source-code contact');
   await expect(p.getByTestId('ospo-email')).toHaveAttribute('href', 'mailto:victoria.mcfadden@gsa.gov');
-  await expect(p.getByTestId('licence-policy')).toHaveText('No national licence list known for United States: judged by OSI approval and FSF freedom');
+  await expect(p.getByTestId('licence-policy')).toHaveText('No national licence list known for the United States: judged by OSI approval and FSF freedom');
   const popup = await popupFor(context, sw, extensionId, url);
   await expect(popup.getByTestId('org-name')).toHaveText('General Services Administration (GSA)');
   await expect(popup.getByTestId('ospo-email')).toHaveAttribute('href', 'mailto:victoria.mcfadden@gsa.gov');
@@ -31,8 +31,8 @@ test('a U.K. department: its name, no OSPO known for the United Kingdom, and the
   await page.goto(url);
   const p = panel(page);
   await expect(p.getByTestId('org-name')).toHaveText('Government Digital Service');
-  await expect(p).toContainText('(national government, United Kingdom)');
-  await expect(p.getByTestId('no-ospo')).toContainText('No OSPO known for United Kingdom.');
+  await expect(p).toContainText('Government Digital Service · national government, United Kingdom');
+  await expect(p.getByTestId('no-ospo')).toContainText('No open source office known for the United Kingdom.');
   await expect(p.getByTestId('public-catalogue')).toHaveAttribute('href', 'https://uk-x-gov-software-community.github.io');
   await expect(p.getByTestId('ospo-name')).toHaveCount(0);
   const popup = await popupFor(context, sw, extensionId, url);
@@ -47,7 +47,7 @@ test('a German body no list names: its login, then the name it gives itself on G
   const p = panel(page);
   await expect(p.getByTestId('org-name')).toHaveText('DigitalService GmbH des Bundes');
   await expect(p.getByTestId('org-login')).toContainText('digitalservicebund, as the account names itself');
-  await expect(p).toContainText('(national government, Germany)'); // "bund" in its login: the federation's
+  await expect(p).toContainText('· national government, Germany'); // "bund" in its login: the federation's
   await expect(p.getByTestId('public-catalogue')).toHaveAttribute('href', 'https://opencode.de');
   expect(apiCalls).toEqual(['https://api.github.com/users/digitalservicebund']);
   const popup = await popupFor(context, sw, extensionId, url);
@@ -62,8 +62,8 @@ test('an EU body: an international body with no country, the Open Source Observa
   const p = panel(page);
   await expect(p.getByTestId('org-name')).toHaveText('ec-europa');
   await expect(p.getByTestId('org-login')).toContainText('unnamed public body');
-  await expect(p).toContainText('(European Union)');
-  await expect(p.getByTestId('no-ospo')).toContainText('No OSPO known for European Union.');
+  await expect(p).toContainText('ec-europa · unnamed public body · European Union');
+  await expect(p.getByTestId('no-ospo')).toContainText('No open source office known for the European Union.');
   await expect(p.getByTestId('public-catalogue')).toHaveText('Open Source Observatory (OSOR)');
   const popup = await popupFor(context, sw, extensionId, url);
   await expect(popup.getByTestId('public-catalogue')).toHaveText('Open Source Observatory (OSOR)');
@@ -75,7 +75,7 @@ test('a city with no OSPO: the contact its account publishes (as the U.S. survey
   await page.goto('https://github.com/cityofboston/boston.gov');
   const p = panel(page);
   await expect(p.getByTestId('org-name')).toHaveText('City of Boston');
-  await expect(p).toContainText('(local government, United States)');
+  await expect(p).toContainText('City of Boston · as the account names itself · local government, United States');
   const contact = p.getByTestId('account-contact');
   await expect(contact).toContainText('Contact published by the account');
   await expect(contact.locator('a[href="mailto:doit@boston.gov"]')).toBeVisible();

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { placeInSentence } from '@/lib/i18n/places';
+import { compileFolder } from '@/lib/cli/read-sources';
 
 const DIR = 'assets/public/_locales';
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
@@ -45,7 +47,7 @@ describe('locales', () => {
 
   it('every key the code uses exists, and every key that exists is used', () => {
     const { calls, mentioned } = usedKeys();
-    const dynamic = /^(licence_|auditStatus_|catalogue_|every|level_|international_)/; // built from a status (panel, audit), a catalogue kind, an interval, a level, an international body
+    const dynamic = /^(licence_|auditStatus_|policy_|catalogue_|every|level_|international_)/; // built from a status (panel, audit), a country's policy, a catalogue kind, an interval, a level, an international body
     for (const k of calls) expect(en, k).toHaveProperty(k);
     // Plural forms (`key_one`, `key_other`) are chosen by plural() from the key the code names.
     const base = (k: string) => k.replace(/_(zero|one|two|few|many|other)$/, '');
@@ -76,4 +78,41 @@ describe('locales', () => {
         }
     expect(offenders).toEqual([]);
   });
+
+  it('French: one apostrophe (’), never the typewriter one, in every message', () => {
+    for (const [key, value] of Object.entries(load('fr'))) expect(value.message, `fr.${key}`).not.toMatch(/'/);
+  });
+
+  it('French: every country and international group of the registry takes its article after “pour” (la France, le Royaume-Uni, les États-Unis, l’Italie)', () => {
+    const registry = compileFolder(undefined, 't');
+    const codes = new Set(registry.entries.flatMap((e) => [e.country, e.international].filter((c): c is string => !!c)));
+    const fr = load('fr');
+    // Places that take no article in French (cities and islands: Singapour, Israël, Jersey, Maurice…).
+    const bare = new Set(['IL', 'SG', 'JE', 'MU', 'HK', 'TW', 'INT']);
+    const names = new Intl.DisplayNames(['fr'], { type: 'region' });
+    expect(codes.size).toBeGreaterThan(60);
+    for (const code of codes) {
+      const name = /^(EU|UN|INT)$/.test(code) ? fr[`international_${code}`]!.message : names.of(code)!;
+      const place = placeInSentence(code, name, 'fr');
+      if (bare.has(code)) expect(place, code).toBe(name);
+      else expect(place, code).toMatch(/^(le |la |les |l’)/);
+    }
+    expect(placeInSentence('GB', 'Royaume-Uni', 'fr')).toBe('le Royaume-Uni');
+    expect(placeInSentence('US', 'États-Unis', 'fr')).toBe('les États-Unis');
+    expect(placeInSentence('HU', 'Hongrie', 'fr')).toBe('la Hongrie');
+    expect(placeInSentence('MX', 'Mexique', 'fr')).toBe('le Mexique');
+    // The messages that take a place say "pour $PLACE$" (the article comes with the place), never "pour le $PLACE$".
+    for (const [key, value] of Object.entries(fr)) if (value.message.includes('$PLACE$')) expect(value.message, key).toMatch(/pour \$PLACE\$/);
+  });
+
+  it('English, German, Dutch, Spanish: “the United Kingdom”, “das Vereinigte Königreich”, “het Verenigd Koninkrijk”, “el Reino Unido”', () => {
+    expect(placeInSentence('GB', 'United Kingdom', 'en')).toBe('the United Kingdom');
+    expect(placeInSentence('FR', 'France', 'en')).toBe('France');
+    expect(placeInSentence('GB', 'Vereinigtes Königreich', 'de')).toBe('das Vereinigte Königreich');
+    expect(placeInSentence('CH', 'Schweiz', 'de')).toBe('die Schweiz');
+    expect(placeInSentence('GB', 'Verenigd Koninkrijk', 'nl')).toBe('het Verenigd Koninkrijk');
+    expect(placeInSentence('GB', 'Reino Unido', 'es')).toBe('el Reino Unido');
+    expect(placeInSentence('US', 'Stati Uniti', 'it')).toBe('gli Stati Uniti');
+  });
 });
+

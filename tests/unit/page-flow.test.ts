@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createPageFlow, identityOf, type PageFlowDeps, type PanelView } from '@/lib/content/page-flow';
+import { FIRST_PAINT_WAIT_MS, createPageFlow, identityOf, type PageFlowDeps, type PanelView } from '@/lib/content/page-flow';
 import { parsePageUrl } from '@/lib/forges';
 import type { Detection, PageLayout } from '@/lib/forges/detect';
 import type { LicenceFacts } from '@/lib/facts/merge';
@@ -39,9 +39,9 @@ describe('page flow', () => {
 
   const view: PanelView = {
     prepare: (r) => void log.push(`prepare ${r.path}`),
-    show: (r, placement, facts) => {
+    show: (r, placement, facts, footer) => {
       attached = true;
-      log.push(`show ${r.path} ${placement.mode}${facts ? ` ${facts}` : ''}`);
+      log.push(`show ${r.path} ${placement.mode}${facts === 'loading' ? ' loading' : facts ? ` licence ${facts.spdx ?? 'none'}` : ''}${footer ? ` footer ${footer}` : ''}`);
     },
     setLicence: (l) => void log.push(`licence ${l?.spdx ?? 'none'}`),
     setPubliccode: (pc) => void log.push(`publiccode ${pc?.name ?? 'none'}`),
@@ -108,11 +108,11 @@ describe('page flow', () => {
     profileAsked = [];
   });
 
-  it('a public body’s repository home: the panel in the sidebar, then its licence as the page shows it', async () => {
+  it('a public body’s repository home: one paint — the panel in the sidebar with the licence the page shows and its footer', async () => {
     const flow = createPageFlow(deps());
     await flow.update();
     await new Promise((r) => setTimeout(r, 5));
-    expect(log).toEqual(['badge true IGN', 'show IGNF/itowns panel loading', 'footer code.gouv.fr · bundled', 'licence MIT', 'publiccode none']);
+    expect(log).toEqual(['badge true IGN', 'show IGNF/itowns panel licence MIT footer code.gouv.fr · bundled', 'publiccode none']);
     expect(factsAsked).toEqual([{ url: href, licence: { state: 'named', text: 'MIT license', from: 'github-2026-07-react-sidebar' } }]);
     expect(flow.state()).toBe('shown');
   });
@@ -150,8 +150,19 @@ describe('page flow', () => {
   it('a sub-page gets the header badge, and nothing the page did not show is claimed about the licence', async () => {
     href = 'https://github.com/IGNF/itowns/blob/main/README.md';
     await createPageFlow(deps()).update();
-    expect(log[1]).toBe('show IGNF/itowns badge loading');
+    expect(log[1]).toBe('show IGNF/itowns badge loading footer code.gouv.fr · bundled');
+    expect(log).toContain('licence MIT');
     expect(factsAsked[0]!.licence).toBeUndefined();
+  });
+
+  it('what the background is slow to say never holds the panel back: past FIRST_PAINT_WAIT_MS it comes after', async () => {
+    const slow: PageFlowDeps = { ...deps(), footer: () => new Promise((done) => setTimeout(() => done('late footer'), FIRST_PAINT_WAIT_MS + 50)) };
+    const started = Date.now();
+    await createPageFlow(slow).update();
+    expect(Date.now() - started).toBeLessThan(FIRST_PAINT_WAIT_MS + 40);
+    expect(log[1]).toBe('show IGNF/itowns panel licence MIT');
+    await new Promise((r) => setTimeout(r, 80));
+    expect(log).toContain('footer late footer');
   });
 
   it('the licence shows as soon as it is known: a slow publiccode.yml does not hold it back', async () => {
@@ -159,7 +170,7 @@ describe('page flow', () => {
     const flow = createPageFlow(deps());
     const done = flow.update();
     await new Promise((r) => setTimeout(r, 20));
-    expect(log).toContain('licence MIT');
+    expect(log.some((l) => l.includes('licence MIT'))).toBe(true);
     expect(log).not.toContain('publiccode none');
     await done;
     expect(log.at(-1)).toBe('publiccode none');
@@ -175,7 +186,7 @@ describe('page flow', () => {
     href = 'https://github.com/torvalds/linux';
     settings.licenceEverywhere = true;
     await createPageFlow(deps()).update();
-    expect(log).toEqual(['badge false', 'show torvalds/linux panel loading', 'licence MIT', 'publiccode none']);
+    expect(log).toEqual(['badge false', 'show torvalds/linux panel licence MIT', 'publiccode none']);
   });
 
   it('panels switched off (popup): the toolbar still says what the tab is, the page gets nothing, nothing is asked', async () => {
@@ -192,7 +203,7 @@ describe('page flow', () => {
     log = [];
     settings.privateRepos = true;
     await createPageFlow(deps()).update();
-    expect(log).toEqual(['badge true IGN', 'show IGNF/itowns panel', 'footer code.gouv.fr · bundled']);
+    expect(log).toEqual(['badge true IGN', 'show IGNF/itowns panel footer code.gouv.fr · bundled']);
     expect(factsAsked).toEqual([]);
   });
 
@@ -224,7 +235,7 @@ describe('page flow', () => {
     href = 'https://github.com/IGNF/itowns/tree/main/src';
     log = [];
     await flow.update();
-    expect(log).toContain('show IGNF/itowns badge loading');
+    expect(log).toContain('show IGNF/itowns badge loading footer code.gouv.fr · bundled');
   });
 
   it('identity: host, path and home/sub-page; case-insensitive; nothing for pages that are not repositories', () => {

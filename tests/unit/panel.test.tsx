@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Panel } from '@/components/Panel';
+import { Panel, shortName } from '@/components/Panel';
 import type { LookupResult } from '@/lib/registry/lookup';
 import type { LicenceFacts } from '@/lib/facts/merge';
 
@@ -74,10 +74,12 @@ describe('<Panel>: compact, honest, in the language it is written in', () => {
   afterEach(cleanup);
   const licence: LicenceFacts = { state: 'ok', input: 'MIT license', spdx: 'MIT', status: 'osi', kind: 'permissive', osi: true, fsf: true, source: 'page' };
 
-  it('carries lang, one heading for the body, and a 24 px toggle that controls the body', () => {
-    const { container, getByRole } = render(<Panel result={IGN} t={t} lang="fr" onToggle={() => undefined} />);
+  it('carries lang, a section heading like the forge’s own, the body’s name full width (as text), and a 24 px toggle that controls the body', () => {
+    const { container, getByRole, getByTestId } = render(<Panel result={IGN} t={t} lang="fr" onToggle={() => undefined} />);
     expect(container.querySelector('[data-testid="ospo-panel"]')!.getAttribute('lang')).toBe('fr');
-    expect(getByRole('heading', { level: 2 }).textContent).toContain('IGN <b>bold</b>');
+    expect(getByRole('heading', { level: 2 }).textContent).toBe('publicSector');
+    expect(getByTestId('org-name').textContent).toContain('IGN <b>bold</b>');
+    expect(getByTestId('org-name').closest('.who')!.getAttribute('title')).toContain('IGN <b>bold</b>');
     const toggle = getByRole('button', { name: 'collapse' });
     expect(toggle.getAttribute('aria-controls')).toBe(container.querySelector('[id="ospo-lens-body"]')!.id);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
@@ -98,7 +100,12 @@ describe('<Panel>: compact, honest, in the language it is written in', () => {
       catalogue: [IGN.catalogue[1]!, IGN.catalogue[0]!],
     };
     const { container } = render(<Panel result={result} t={t} />);
-    expect(container.querySelector('abbr')!.getAttribute('title')).toBe('ospoExpansion');
+    // What an open source office is: said in words, one keyboard step away (the disclosure's summary), never a hover title.
+    const more = container.querySelector('details.more')!;
+    expect(more.hasAttribute('open')).toBe(false);
+    expect(more.querySelector('summary')!.textContent).toBe('moreAbout');
+    expect(more.querySelector('.more-body p')!.textContent).toBe('ospoExpansion');
+    expect(container.querySelector('abbr')).toBeNull();
     expect(container.querySelector('[data-testid="floss-policy"]')).toBeNull();
     const links = [...container.querySelectorAll('[data-testid="catalogue-links"] a')];
     expect(links.map((a) => a.getAttribute('data-catalogue'))).toEqual(['code-gouv-fr', 'registry-entry']);
@@ -111,5 +118,19 @@ describe('<Panel>: compact, honest, in the language it is written in', () => {
     cleanup();
     const en = render(<Panel result={IGN} t={t} lang="en" />);
     expect(en.getByTestId('catalogue-links').querySelector('.label')!.textContent).toBe('catalogues:');
+  });
+});
+
+describe('shortName: one line that still says whose code it is (the folded panel, the header badge)', () => {
+  const org = (name: string, login: string, named = true) => ({ name, login, named, account: `https://github.com/${login}` });
+  it.each([
+    ['Direction interministérielle du numérique (DINUM)', 'DISIC', 'DINUM'],
+    ['Ville de Paris', 'lutece-secteur-public', 'Ville de Paris'],
+    ["Institut national de l'information géographique et forestière", 'IGNF', 'IGNF'],
+    ['Institut national de la statistique et des études économiques (Insee) - Direction générale', 'InseeFrLab', 'InseeFrLab'],
+  ])('%s (%s) → %s', (name, login, short) => expect(shortName(org(name, login))).toBe(short));
+  it('an unnamed body: its login, or the name its account gives itself', () => {
+    expect(shortName(org('CamdenCouncil', 'CamdenCouncil', false))).toBe('CamdenCouncil');
+    expect(shortName(org('CamdenCouncil', 'CamdenCouncil', false), 'London Borough of Camden')).toBe('London Borough of Camden');
   });
 });
