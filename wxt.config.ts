@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { shippedOverridesFile } from './lib/registry/overrides';
+import { presortSpdxCorrectPlugin } from './lib/build/spdx-correct-presort';
 
 // Host access at install: only the two general-purpose forges. Every other forge (self-hosted GitLab…) is an
 // optional permission the user grants from the popup or the options; a required host added in an update would
@@ -39,7 +40,7 @@ export default defineConfig({
   imports: false, // every dependency is an explicit import
   publicDir: 'assets/public',
   webExt: { disabled: true }, // never launch a browser from `wxt dev` (toolchain.md, trap 4)
-  vite: () => ({ plugins: [preact(), shipOverrides()] }),
+  vite: () => ({ plugins: [preact(), shipOverrides(), presortSpdxCorrectPlugin()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -5,6 +5,7 @@ import type { Translate } from './i18n';
 import { colon, plural } from './i18n';
 import { LicenceDetails, LicenceLine, LicenceVerdict } from './LicenceLine';
 import { placeFor, whereLabel } from './where';
+import { formatMonth } from '@/lib/i18n/format';
 
 export interface PanelProps {
   result: LookupResult;
@@ -281,16 +282,6 @@ export function AccountContactLine({ contact, t, lang }: { contact: AccountConta
       <span class="muted">({when})</span>
     </div>
   );
-}
-
-/** "2024-12" → "December 2024" in the UI language. */
-function formatMonth(yearMonth: string, lang: string): string {
-  const [y, m] = yearMonth.split('-').map(Number);
-  try {
-    return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.UTC(y!, (m ?? 1) - 1, 1));
-  } catch {
-    return yearMonth;
-  }
 }
 
 /** The licence card alone, for a repository that is not in the registry (the "everywhere" option). */

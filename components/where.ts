@@ -1,15 +1,10 @@
 import type { Organisation } from '@/lib/registry/lookup';
 import type { Translate } from './i18n';
 import { placeInSentence } from '@/lib/i18n/places';
+import { regionName } from '@/lib/i18n/format';
 
-/** A country's name in the UI language ("France", "Vereinigtes Königreich"); the code itself if the platform has no name. */
-export function countryName(code: string, lang: string): string {
-  try {
-    return new Intl.DisplayNames([lang, 'en'], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
+/** A country's name in the UI language ("France", "Vereinigtes Königreich"); the code itself if nothing names it. */
+export const countryName = (code: string, lang: string): string => regionName(code, lang);
 
 /** Where a body is, in words: "local government, United Kingdom", "France", "international organisation, United Nations". */
 export function whereLabel(o: Pick<Organisation, 'country' | 'international' | 'level'>, t: Translate, lang: string): string {

@@ -1,6 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { memoryRegistryStore, type RegistryStore, type SourceCopy, type SourceState } from '../registry/refresh';
 import type { CompiledRegistry } from '../registry/schema';
+import { sealRegistry } from '../registry/seal';
 
 /**
  * The extension's one IndexedDB (the only module that imports `idb`). When IndexedDB is unusable (private
@@ -90,9 +91,10 @@ export function resetCacheForTests(): void {
 
 /**
  * The registry refresh's store in IndexedDB. Each call falls back to memory if IndexedDB fails, so a
- * refresh still produces a registry for this session.
+ * refresh still produces a registry for this session. The compiled registry is stored sealed by `writer` (the
+ * extension's version; lib/registry/seal.ts), so that the next start reads it back without validating it again.
  */
-export function indexedDbRegistryStore(): RegistryStore {
+export function indexedDbRegistryStore(writer = 'unknown'): RegistryStore {
   const fallback = memoryRegistryStore();
   async function get<T>(key: string, orElse: () => Promise<T>): Promise<T> {
     try {
@@ -117,7 +119,7 @@ export function indexedDbRegistryStore(): RegistryStore {
     getStates: () => get<Record<string, SourceState>>('states', () => fallback.getStates()),
     putStates: (states) => put('states', states, () => fallback.putStates(states)),
     getCompiled: () => get<unknown>('compiled', () => fallback.getCompiled()),
-    putCompiled: (registry: CompiledRegistry) => put('compiled', registry, () => fallback.putCompiled(registry)),
+    putCompiled: async (registry: CompiledRegistry) => put('compiled', await sealRegistry(registry, writer), () => fallback.putCompiled(registry)),
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * npm run -s bench -- [--json]
+ * npm run -s bench -- [--json] [--tabs N] [--lookup-only | --panel-only]
  * Measures what DESIGN.md §6 sets targets for: compile time, lookup latency, content-script size, time from
  * DOMContentLoaded to a visible panel (against a minimal extension injecting a static box, same run), and the
  * background's cold start. Needs a build (the npm script runs one) and Debian's Chromium.
@@ -11,6 +11,8 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { readSources } from './read-sources';
 import { compileRegistry } from '../registry/compile';
 import { createIndex, lookup } from '../registry/lookup';
+import { usableRegistry } from '../registry/refresh';
+import { openStoredRegistry, sealRegistry } from '../registry/seal';
 import { countRows, filterRows, sortBy } from '../audit/order';
 import type { AuditRow } from '../audit/schema';
 
@@ -37,6 +39,35 @@ function benchCompile() {
     times.push(performance.now() - t0);
   }
   return { registry, compileMs: round(percentile(times, 50)) };
+}
+
+/**
+ * A worker start with a refreshed registry in IndexedDB: reading it back validated in full (before #23) against
+ * opened by its seal (digest + JSON.parse), from what IndexedDB hands back (a structured clone). First round and
+ * median of 7.
+ */
+async function benchStoredOpen(registry: ReturnType<typeof compileRegistry>) {
+  const sealed = await sealRegistry(registry, 'bench');
+  const plain = JSON.parse(JSON.stringify(registry)) as unknown;
+  const zod: number[] = [];
+  const seal: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const a = structuredClone(plain);
+    let t0 = performance.now();
+    if (!usableRegistry(a)) throw new Error('the compiled registry does not validate');
+    zod.push(performance.now() - t0);
+    const b = structuredClone(sealed);
+    t0 = performance.now();
+    if ((await openStoredRegistry(b, 'bench'))?.checked !== 'seal') throw new Error('the seal does not open');
+    seal.push(performance.now() - t0);
+  }
+  // The first round is what a worker start pays (nothing compiled yet); the median, a warm engine.
+  return {
+    storedOpenValidatedFirstMs: round(zod[0]!),
+    storedOpenSealedFirstMs: round(seal[0]!),
+    storedOpenValidatedMs: round(percentile(zod, 50)),
+    storedOpenSealedMs: round(percentile(seal, 50)),
+  };
 }
 
 /** A deterministic mix of real registry URLs, their sub-pages, and random or hostile strings. */
@@ -86,12 +117,12 @@ function baselineExtension(): string {
   return dir;
 }
 
-async function launch(extension: string): Promise<{ context: BrowserContext; dir: string }> {
+async function launch(extension: string | undefined): Promise<{ context: BrowserContext; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'ospo-lens-bench-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [...(extension ? [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`] : []), '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
   const template = readFileSync(resolve('tests/fixtures/pages/github-repo.html'), 'utf8');
   await context.route(/^https:\/\/github\.com\//, (route) => {
@@ -145,6 +176,35 @@ async function panelTimes(extension: string, tabs: number): Promise<number[]> {
       );
       await page.close();
     }
+    return times;
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Script time the page pays: the renderer main thread's ScriptDuration (CDP Performance metrics) for one load of the
+ * test page, which runs no script of its own, so what is counted is the content script (and the page's few inline
+ * handlers, the same without the extension: `extension` undefined measures that floor). Median over `runs` fresh
+ * tabs, after one warm-up load; the worker is awake (its start is the cold start's measure).
+ */
+async function pageScriptMs(extension: string | undefined, path: string, runs: number): Promise<number[]> {
+  const { context, dir } = await launch(extension);
+  try {
+    const load = async () => {
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      await page.goto(`https://github.com/${path}`);
+      await page.waitForTimeout(600); // the answer, the panel (or none), the footer and the licence are in by then
+      const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+      await page.close();
+      return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
+    };
+    await load();
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) times.push(await load());
     return times;
   } finally {
     await context.close();
@@ -230,7 +290,9 @@ async function main() {
   log(`compile: ${compileMs} ms for ${entries} entries`);
   const lookups = benchLookup(registry);
   log(`lookup: p50 ${lookups.lookupP50Us} µs, p99 ${lookups.lookupP99Us} µs over ${lookups.lookups}`);
-  if (process.argv.includes('--lookup-only')) return console.log(json ? JSON.stringify({ entries, compileMs, ...lookups, ...audit }) : { entries, compileMs, ...lookups, ...audit });
+  const stored = await benchStoredOpen(registry);
+  log(`stored registry on a worker start: ${stored.storedOpenValidatedFirstMs} ms validated in full, ${stored.storedOpenSealedFirstMs} ms by its seal (warm: ${stored.storedOpenValidatedMs} / ${stored.storedOpenSealedMs} ms)`);
+  if (process.argv.includes('--lookup-only')) return console.log(json ? JSON.stringify({ entries, compileMs, ...lookups, ...stored, ...audit }) : { entries, compileMs, ...lookups, ...stored, ...audit });
   const contentScriptBytes = statSync(join(EXT, 'content-scripts/forge.js')).size;
   const backgroundBytes = statSync(join(EXT, 'background.js')).size;
   const tabsAt = process.argv.indexOf('--tabs');
@@ -239,12 +301,26 @@ async function main() {
   mkdirSync(baselineDir, { recursive: true });
   const baseline = await panelTimes(baselineDir, tabs);
   const panel = await panelTimes(EXT, tabs);
-  rmSync(baselineDir, { recursive: true, force: true });
+  if (process.argv.includes('--panel-only')) {
+    rmSync(baselineDir, { recursive: true, force: true });
+    const panelOnly = { entries, panelMsP50: round(percentile(panel, 50)), baselineMsP50: round(percentile(baseline, 50)), panelOverBaseline: round(percentile(panel, 50) / percentile(baseline, 50), 2), panelRuns: panel.map((t) => round(t)) };
+    return console.log(json ? JSON.stringify(panelOnly) : panelOnly);
+  }
   const cold = await coldStart(5);
+  // A repository of no public body (most pages a user visits), one of a public body, and no extension at all.
+  const scriptRuns = 7;
+  const floor = percentile(await pageScriptMs(undefined, 'torvalds/linux', scriptRuns), 50);
+  // The static box: what the least a content script can do costs (a lean bootstrap's floor).
+  const staticBox = percentile(await pageScriptMs(baselineDir, 'torvalds/linux', scriptRuns), 50);
+  rmSync(baselineDir, { recursive: true, force: true });
+  const nonPublic = percentile(await pageScriptMs(EXT, 'torvalds/linux', scriptRuns), 50);
+  const publicBody = percentile(await pageScriptMs(EXT, 'IGNF/itowns', scriptRuns), 50);
+  log(`page script time: ${round(nonPublic - floor)} ms on a non-public repository, ${round(publicBody - floor)} ms on a public body's (floor ${round(floor)} ms)`);
   const result = {
     entries,
     compileMs,
     ...lookups,
+    ...stored,
     ...audit,
     contentScriptBytes,
     backgroundBytes,
@@ -254,6 +330,10 @@ async function main() {
     panelOverBaseline: round(percentile(panel, 50) / percentile(baseline, 50), 2),
     coldStartMs: round(percentile(cold, 50)),
     coldStartRuns: cold.map((t) => round(t)),
+    pageScriptFloorMs: round(floor),
+    contentScriptMsNonPublic: round(nonPublic - floor),
+    contentScriptMsPublic: round(publicBody - floor),
+    contentScriptMsStaticBox: round(staticBox - floor),
     chromium: CHROMIUM,
   };
   console.log(json ? JSON.stringify(result) : result);

@@ -127,10 +127,14 @@ export function createPageFlow(deps: PageFlowDeps) {
     const early = deps.lookup(href, parsePageUrl(href, () => 'gitlab').kind).catch(() => undefined);
     let page = await deps.confirm();
     // Usually both the answer and the confirmation are there before DOMContentLoaded: render the panel now,
-    // detached, so that only attaching it is left for then.
+    // detached, so that only attaching it is left for then; and ask for the footer now, not after.
+    let earlyFooter: Promise<string | undefined> | undefined;
     if (page.answer === 'yes' && page.visibility === 'public' && deps.isLoading()) {
       const guess = await early;
-      if (!stale() && guess?.publicSector && guess.kind === page.kind && guess.url === href) deps.view.prepare(guess, page.kind === 'repository' ? 'loading' : undefined);
+      if (!stale() && guess?.publicSector && guess.kind === page.kind && guess.url === href) {
+        earlyFooter = deps.footer(href).catch(() => undefined);
+        deps.view.prepare(guess, page.kind === 'repository' ? 'loading' : undefined);
+      }
     }
     await deps.domReady();
     // Confirmed while the head was still parsing? Decide again on the whole page (e.g. a "private" marker that
@@ -169,7 +173,7 @@ export function createPageFlow(deps: PageFlowDeps) {
     const layout = deps.layout(page);
     // What is known without asking any forge — the licence the page itself shows, the footer — is asked of the
     // background first (a few milliseconds), so that the panel's first paint is its final one.
-    const footer = result.publicSector ? deps.footer(href).catch(() => undefined) : Promise.resolve(undefined);
+    const footer = result.publicSector ? (earlyFooter ?? deps.footer(href).catch(() => undefined)) : Promise.resolve(undefined);
     const wantLicence = isRepo && !isPrivate;
     const shownLicence = wantLicence && layout.licence ? deps.licence(href, layout.licence).catch(() => undefined) : undefined;
     const [firstFooter, firstLicence] = await Promise.all([within(footer, FIRST_PAINT_WAIT_MS), shownLicence && within(shownLicence, FIRST_PAINT_WAIT_MS)]);

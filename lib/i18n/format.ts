@@ -1,3 +1,8 @@
+import tables from '../../assets/generated/locale-tables.json';
+import { tableDate, tableRegion, type LocaleTables } from './tables';
+
+const LOCALE_TABLES = tables as LocaleTables;
+
 /** "2 days ago", "il y a 2 jours": the age of a date in the user's language. Pure. */
 export function formatAge(then: number, now: number, locale: string): string {
   const seconds = Math.round((then - now) / 1000);
@@ -18,11 +23,39 @@ export function formatNumber(n: number, locale: string): string {
   return new Intl.NumberFormat(locale).format(n);
 }
 
-/** "22 Sept 2025", "22 sept. 2025": a data date (YYYY-MM-DD, a calendar day, no time zone) in the user's language. */
+/**
+ * "22 Sept 2025", "22 sept. 2025": a data date (YYYY-MM-DD, a calendar day, no time zone) in the user's language.
+ * From the build-time tables in the six languages (no `Intl` locale data loaded in the page), `Intl` for any other.
+ */
 export function formatDate(day: string, locale: string): string {
   const date = new Date(`${day.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return day;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  return (
+    tableDate(LOCALE_TABLES, locale, 'day', date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()) ??
+    new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date)
+  );
+}
+
+/** "2024-12" → "December 2024" in the user's language (tables first, as above); the text itself if it is no month. */
+export function formatMonth(yearMonth: string, locale: string): string {
+  const [y, m] = yearMonth.split('-').map(Number);
+  if (!y || !m || m < 1 || m > 12) return yearMonth;
+  try {
+    return tableDate(LOCALE_TABLES, locale, 'month', y, m) ?? new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1));
+  } catch {
+    return yearMonth;
+  }
+}
+
+/** A country's name in `locale` ("France", "Vereinigtes Königreich"): tables first, then `Intl`; the code if neither knows it. */
+export function regionName(code: string, locale: string): string {
+  const known = tableRegion(LOCALE_TABLES, locale, code);
+  if (known) return known;
+  try {
+    return new Intl.DisplayNames([locale, 'en'], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }
 
 /** The languages the extension's messages are written in (assets/public/_locales). */

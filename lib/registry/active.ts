@@ -3,7 +3,8 @@ import { indexedDbRegistryStore } from '../cache/db';
 import { getSettings } from '../storage/settings';
 import { bundledRegistry } from './bundled';
 import { createIndex, type RegistryIndex } from './lookup';
-import { compileFromStore, refreshRegistry, usableRegistry, type RefreshOutcome } from './refresh';
+import { compileFromStore, refreshRegistry, type RefreshOutcome } from './refresh';
+import { openStoredRegistry } from './seal';
 import { SOURCES, type SourceDef } from './sources';
 import { customRegistrySource } from './sources/custom';
 import { joinFiles } from './sources/types';
@@ -16,7 +17,9 @@ import { safeSourceUrl } from './source-url';
  */
 export type Origin = 'bundled' | 'refreshed';
 
-const store = indexedDbRegistryStore();
+/** The writer of the stored registry's seal: this version of the extension (another version validates it in full). */
+const WRITER = browser.runtime.getManifest().version;
+const store = indexedDbRegistryStore(WRITER);
 let active: Promise<{ index: RegistryIndex; origin: Origin }> | undefined;
 let refreshing: Promise<RefreshOutcome> | undefined;
 
@@ -37,9 +40,9 @@ export function activeRegistry(): Promise<{ index: RegistryIndex; origin: Origin
   const fromBundle = async (): Promise<Active> => ({ index: createIndex(await bundledRegistry()), origin: 'bundled' });
   active ??= store
     .getCompiled()
-    .then((stored): Active | Promise<Active> => {
-      const usable = usableRegistry(stored);
-      return usable ? { index: createIndex(usable), origin: 'refreshed' } : fromBundle();
+    .then(async (stored): Promise<Active> => {
+      const opened = await openStoredRegistry(stored, WRITER);
+      return opened ? { index: createIndex(opened.registry), origin: 'refreshed' } : fromBundle();
     })
     .catch(fromBundle);
   return active;

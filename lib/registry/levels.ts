@@ -124,19 +124,19 @@ function foldedWords(rule: Rule): readonly string[] {
 const words = (s: string) => ` ${fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
 const endsAWord = (w: string, ending: string) => w.trim().split(' ').some((word) => word.length > ending.length && word.endsWith(ending));
 
-function matchesLogin(login: string, part: string): boolean {
-  const l = login.toLowerCase();
-  if (l === part || l.split('-').includes(part)) return true;
+/** `l`: the login in lower case; `parts`: its hyphen-separated parts (split once per login, not once per rule). */
+function matchesLogin(l: string, parts: readonly string[], part: string): boolean {
+  if (l === part || parts.includes(part)) return true;
   if (part.length >= 6) return l.includes(part);
   return part.length >= 4 && (l.startsWith(part) || l.endsWith(part));
 }
 
-function matches(rule: Rule, w: string, name: string | undefined, login: string | undefined): boolean {
+function matches(rule: Rule, w: string, name: string | undefined, login: { l: string; parts: readonly string[] } | undefined): boolean {
   if (name && rule.name && foldedWords(rule).some((word) => w.includes(word))) return true;
   if (name && rule.endings?.some((ending) => endsAWord(w, ending))) return true;
   if (!login) return false;
-  const l = login.toLowerCase();
-  return !!(rule.login?.some((part) => matchesLogin(l, part)) || rule.parts?.some((part) => l.split('-').includes(part)) || rule.loginStarts?.some((start) => l.startsWith(start) && l.length > start.length + 2) || rule.loginEnds?.some((end) => l.endsWith(end)));
+  const { l, parts } = login;
+  return !!(rule.login?.some((part) => matchesLogin(l, parts, part)) || rule.parts?.some((part) => parts.includes(part)) || rule.loginStarts?.some((start) => l.startsWith(start) && l.length > start.length + 2) || rule.loginEnds?.some((end) => l.endsWith(end)));
 }
 
 /**
@@ -173,11 +173,13 @@ function govLogin(login: string, country: string): boolean {
 /** The level the body's name or login says, or undefined when they say nothing clear. */
 export function levelFromName(name: string | undefined, login: string | undefined, country: string | undefined): Level | undefined {
   const w = name ? words(name) : '';
-  if (matches(TRIBAL, w, name, login)) return 'tribal';
-  if (matches(REGIONAL, w, name, login) || (login && country && subdivisionLogin(login, country))) return 'regional';
+  const l = login?.toLowerCase();
+  const lg = l === undefined ? undefined : { l, parts: l.split('-') };
+  if (matches(TRIBAL, w, name, lg)) return 'tribal';
+  if (matches(REGIONAL, w, name, lg) || (login && country && subdivisionLogin(login, country))) return 'regional';
   if (login && country && countryLogin(login, country) && !matches(LOCAL, w, name, undefined)) return 'national';
-  if (matches(LOCAL, w, name, login)) return 'local';
-  if (NATIONAL.some((rule) => matches(rule, w, name, login)) || (login && country && govLogin(login, country))) return 'national';
-  if (matches(COUNCIL, w, name, login)) return 'local';
+  if (matches(LOCAL, w, name, lg)) return 'local';
+  if (NATIONAL.some((rule) => matches(rule, w, name, lg)) || (login && country && govLogin(login, country))) return 'national';
+  if (matches(COUNCIL, w, name, lg)) return 'local';
   return undefined;
 }

@@ -165,6 +165,27 @@ describe('page flow', () => {
     expect(log).toContain('footer late footer');
   });
 
+  it('while the page still parses, the footer is asked with the prepared panel, once, before DOMContentLoaded', async () => {
+    let parsing = true;
+    const events: string[] = [];
+    const loading: PageFlowDeps = {
+      ...deps(),
+      isLoading: () => parsing,
+      domReady: async () => {
+        events.push('DOMContentLoaded');
+        parsing = false;
+      },
+      footer: async () => {
+        events.push('footer asked');
+        return 'code.gouv.fr · bundled';
+      },
+    };
+    await createPageFlow(loading).update();
+    expect(events).toEqual(['footer asked', 'DOMContentLoaded']);
+    expect(log).toContain('prepare IGNF/itowns');
+    expect(log).toContain('show IGNF/itowns panel licence MIT footer code.gouv.fr · bundled');
+  });
+
   it('the licence shows as soon as it is known: a slow publiccode.yml does not hold it back', async () => {
     publiccodeDelay = 50;
     const flow = createPageFlow(deps());

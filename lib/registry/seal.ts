@@ -1,0 +1,60 @@
+import { usableRegistry } from './refresh';
+import { REGISTRY_SCHEMA_VERSION, type CompiledRegistry } from './schema';
+
+/**
+ * The compiled registry as the extension stores it: its JSON text, sealed with a SHA-256 digest, the schema version
+ * and the writer (the extension's version). Only the extension writes its IndexedDB, and it writes only a registry
+ * its compiler has validated in full; so a sealed copy that is whole (digest), of this schema and written by this
+ * very version is read back with one JSON.parse, without validating every entry again on each start of the service
+ * worker (the full zod parse costs ~50 ms at today's size, ~270 ms at ten times). Anything else — an older store (a
+ * plain object), another version, a digest that does not match, a truncated or edited text — is validated in full
+ * as before, or refused.
+ */
+export interface SealedRegistry {
+  sealed: 1;
+  schemaVersion: number;
+  writer: string;
+  sha256: string;
+  json: string;
+}
+
+async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function sealRegistry(registry: CompiledRegistry, writer: string): Promise<SealedRegistry> {
+  const json = JSON.stringify(registry);
+  return { sealed: 1, schemaVersion: REGISTRY_SCHEMA_VERSION, writer, sha256: await sha256(json), json };
+}
+
+function isSealed(value: unknown): value is SealedRegistry {
+  const v = value as Partial<SealedRegistry> | null | undefined;
+  return !!v && v.sealed === 1 && typeof v.json === 'string' && typeof v.sha256 === 'string' && typeof v.writer === 'string';
+}
+
+export type Opened = { registry: CompiledRegistry; checked: 'seal' | 'schema' };
+
+/**
+ * The stored registry, if it can be used: trusted by its seal when whole and written by `writer` under this schema,
+ * else validated in full (`usableRegistry`); undefined means "use the bundled one".
+ */
+export async function openStoredRegistry(value: unknown, writer: string): Promise<Opened | undefined> {
+  if (!isSealed(value)) {
+    const registry = usableRegistry(value);
+    return registry ? { registry, checked: 'schema' } : undefined;
+  }
+  if (value.schemaVersion !== REGISTRY_SCHEMA_VERSION) return undefined;
+  if ((await sha256(value.json)) !== value.sha256) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value.json);
+  } catch {
+    return undefined;
+  }
+  if (value.writer === writer && (parsed as { schemaVersion?: unknown }).schemaVersion === REGISTRY_SCHEMA_VERSION)
+    return { registry: parsed as CompiledRegistry, checked: 'seal' };
+  // Written by another version of the extension: its compiler's rules may differ from ours.
+  const registry = usableRegistry(parsed);
+  return registry ? { registry, checked: 'schema' } : undefined;
+}
