@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { loadBundledRegistry } from './bundled';
 import { buildLocaleTables } from '../i18n/tables';
-import { MESSAGE_LANGUAGES } from '../i18n/format';
+import { MESSAGE_LANGUAGES } from '../i18n/languages';
 import { regionCodes } from './locale-tables-codes';
 
 const out = new URL('../../assets/generated/locale-tables.json', import.meta.url).pathname;

@@ -1,5 +1,6 @@
 import tables from '../../assets/generated/locale-tables.json';
 import { tableDate, tableRegion, type LocaleTables } from './tables';
+import { MESSAGE_LANGUAGES } from './languages';
 
 const LOCALE_TABLES = tables as LocaleTables;
 
@@ -58,8 +59,7 @@ export function regionName(code: string, locale: string): string {
   }
 }
 
-/** The languages the extension's messages are written in (assets/public/_locales). */
-export const MESSAGE_LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'nl'] as const;
+export { MESSAGE_LANGUAGES } from './languages';
 
 /**
  * The language the UI text is actually in, for `lang` attributes and number/date formats: the browser's UI language
