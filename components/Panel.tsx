@@ -151,6 +151,29 @@ function Who({ result, t, accountName, lang }: { result: LookupResult; t: Transl
   );
 }
 
+/** An office as one line, in the panel and the popup: what it is to the body (own, source-code contact, nearest), its name, its e-mail. */
+export function OfficeLine({ ospo, t, lang, labelClass, nameClass }: { ospo: NonNullable<LookupResult['ospo']>; t: Translate; lang: string; labelClass: string; nameClass?: string }) {
+  return (
+    <>
+      <span class={labelClass}>
+        {ospo.scope === 'nearest' ? t('nearestOspo') : ospo.kind === 'contact' ? t('sourceContact') : t('ospo')}
+        {colon(lang)}
+      </span>{' '}
+      <span data-testid="ospo-name" data-ospo-scope={ospo.scope} class={nameClass}>
+        {ospo.name}
+      </span>
+      {ospo.email && (
+        <>
+          {' · '}
+          <a data-testid="ospo-email" href={`mailto:${ospo.email}`}>
+            {ospo.email}
+          </a>
+        </>
+      )}
+    </>
+  );
+}
+
 /** Whom to contact: the body's own office, its source-code contact, the nearest office, or what its account publishes. */
 function Contact({ result, t, lang, contact }: { result: LookupResult; t: Translate; lang: string; contact?: AccountContact }) {
   const { ospo } = result;
@@ -159,21 +182,7 @@ function Contact({ result, t, lang, contact }: { result: LookupResult; t: Transl
     <div class="contact">
       {ospo ? (
         <div>
-          <span class="label">
-            {ospo.scope === 'nearest' ? t('nearestOspo') : ospo.kind === 'contact' ? t('sourceContact') : t('ospo')}
-            {colon(lang)}
-          </span>{' '}
-          <span data-testid="ospo-name" data-ospo-scope={ospo.scope} class="ospo-name">
-            {ospo.name}
-          </span>
-          {ospo.email && (
-            <>
-              {' · '}
-              <a data-testid="ospo-email" href={`mailto:${ospo.email}`}>
-                {ospo.email}
-              </a>
-            </>
-          )}
+          <OfficeLine ospo={ospo} t={t} lang={lang} labelClass="label" nameClass="ospo-name" />
           {' · '}
           <a data-testid="ospo-url" href={ospo.url} target="_blank" rel="noopener noreferrer">
             {t('website')}

@@ -7,7 +7,7 @@ import { shortAccount, type SearchHit } from '@/lib/registry/search';
 import { RegistryLine } from './Freshness';
 import { colon, type Translate } from './i18n';
 import { LicenceVerdict } from './LicenceLine';
-import { CATALOGUE_LABEL, NoOspo } from './Panel';
+import { CATALOGUE_LABEL, NoOspo, OfficeLine } from './Panel';
 import { whereLabel } from './where';
 
 export type PopupState =
@@ -120,21 +120,7 @@ function PopupBody({ state, t, locale, licence, suggestUrl }: { state: PopupStat
       )}
       {ospo ? (
         <p>
-          <span class="muted">
-            {ospo.scope === 'nearest' ? t('nearestOspo') : t(ospo.kind === 'contact' ? 'sourceContact' : 'ospo')}
-            {colon(locale)}
-          </span>{' '}
-          <span data-testid="ospo-name" data-ospo-scope={ospo.scope}>
-            {ospo.name}
-          </span>
-          {ospo.email && (
-            <>
-              {' · '}
-              <a data-testid="ospo-email" href={`mailto:${ospo.email}`}>
-                {ospo.email}
-              </a>
-            </>
-          )}
+          <OfficeLine ospo={ospo} t={t} lang={locale} labelClass="muted" />
         </p>
       ) : (
         <p data-testid="no-ospo">
