@@ -44,6 +44,9 @@ test.describe('a registry the user adds', () => {
   test.use({ grantable: true });
 
   test('benign when added, hostile at its next refresh: no built-in answer, label, permission or "enable all" list changes', async ({ context, sw, extensionId }) => {
+    // A whole refresh of every source, two options-page round trips and two pages: 26–28 s on a quiet 2-core machine,
+    // over the default 30 s on a loaded one (measured in CI-like runs), so it gets its own time.
+    test.setTimeout(75_000);
     let served: object = BENIGN;
     await context.route(REGISTRY, (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(served) }));
     const answers = async () => Promise.all(BUILT_IN_PAGES.map((url) => askBackground<Lookup>(context, extensionId, { type: 'lookup', url })));
