@@ -7,7 +7,8 @@ import { plural, type Translate } from './i18n';
 
 export interface RegistrySettingsProps {
   status: RegistryStatus | undefined;
-  refreshHours: number;
+  /** Undefined until the settings are read: the choice is shown disabled, never a default taken for the setting. */
+  refreshHours: number | undefined;
   customRegistries: string[];
   /** From the settings, so a switch shows its new state at once (the recompile follows). */
   disabledSources: string[];
@@ -67,7 +68,7 @@ export function RegistrySettings(p: RegistrySettingsProps) {
           </button>
           <label class="row">
             {t('refreshInterval')}
-            <select value={String(p.refreshHours)} onChange={(e) => p.onInterval(Number(e.currentTarget.value))}>
+            <select value={String(p.refreshHours ?? 24)} disabled={p.refreshHours === undefined} onChange={(e) => p.onInterval(Number(e.currentTarget.value))}>
               <option value="6">{t('every6h')}</option>
               <option value="24">{t('every24h')}</option>
               <option value="168">{t('every168h')}</option>

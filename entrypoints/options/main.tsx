@@ -131,7 +131,7 @@ function Options() {
       />
       <RegistrySettings
         status={status}
-        refreshHours={settings?.refreshHours ?? 24}
+        refreshHours={settings?.refreshHours}
         customRegistries={settings?.customRegistries ?? []}
         disabledSources={settings?.disabledSources ?? []}
         t={t}

@@ -309,7 +309,8 @@ async function inOptions(browser: Browser, script: string): Promise<unknown> {
   await servePages(page);
   await page.goto('https://github.com/torvalds/linux');
   await openOptions(page);
-  await waitInPage(page, () => !!document.querySelector('main select'), undefined, 'the options show their settings');
+  // Enabled: the settings are read (before, the choice is disabled and shows no setting of the user's).
+  await waitInPage(page, () => !!document.querySelector('main select:enabled'), undefined, 'the options show their settings');
   const out = await page.evaluate(script);
   await page.close().catch(() => undefined);
   return out;
