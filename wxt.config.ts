@@ -1,9 +1,11 @@
 import { defineConfig } from 'wxt';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { shippedOverridesFile } from './lib/registry/overrides';
 import { presortSpdxCorrectPlugin } from './lib/build/spdx-correct-presort';
+import { BUNDLED_REGISTRY_FILE } from './lib/registry/bundled-file';
 
 // Host access at install: only the two general-purpose forges. Every other forge (self-hosted GitLab…) is an
 // optional permission the user grants from the popup or the options; a required host added in an update would
@@ -41,6 +43,13 @@ export default defineConfig({
   publicDir: 'assets/public',
   webExt: { disabled: true }, // never launch a browser from `wxt dev` (toolchain.md, trap 4)
   vite: () => ({ plugins: [preact(), shipOverrides(), presortSpdxCorrectPlugin()] }),
+  hooks: {
+    // The compiled registry ships as a file beside the worker's script, read once when no refreshed copy is stored
+    // (lib/registry/bundled.ts); `npm run data` writes it before every build.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: resolve('assets/generated/registry.json'), relativeDest: BUNDLED_REGISTRY_FILE });
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -1,3 +1,5 @@
+// First: the bundled registry's file is asked for before the rest of this script is evaluated (bundled-early.ts).
+import '@/lib/registry/bundled-early';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { clearFacts, getFact, putFact } from '@/lib/cache/db';

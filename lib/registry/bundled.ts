@@ -1,4 +1,5 @@
-import gzipped from '../../assets/generated/registry.bundle';
+import { bundledRegistryUrl as url } from './bundled-early';
+import { bundledResponse } from './bundled-file';
 import { unpackRegistry, type PackedRegistry } from './pack';
 import type { CompiledRegistry } from './schema';
 
@@ -6,15 +7,16 @@ let bundled: Promise<CompiledRegistry> | undefined;
 
 /**
  * The snapshot compiled at build time from `assets/public/registry-sources/` (validated by the compiler): the
- * first-run default and the fallback. Shipped packed and gzipped (a third of the plain JSON's size), inflated once
- * with the platform's own DecompressionStream.
+ * first-run default and the fallback. A file of the extension, not a string inside the worker's script: the script
+ * stays small to evaluate, and the file is read and parsed once, only when no refreshed copy is stored (#18, #23).
  */
 export function bundledRegistry(): Promise<CompiledRegistry> {
   bundled ??= (async () => {
-    const bytes = Uint8Array.from(atob(gzipped), (c) => c.charCodeAt(0));
-    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-    const packed = JSON.parse(await new Response(stream).text()) as PackedRegistry;
-    return unpackRegistry(packed);
+    const response = await bundledResponse(url());
+    if (!response.ok) throw new Error(`the bundled registry could not be read (${response.status})`);
+    return unpackRegistry((await response.json()) as PackedRegistry);
   })();
+  // A failed read is not remembered: the next question tries again.
+  bundled.catch(() => (bundled = undefined));
   return bundled;
 }

@@ -1,6 +1,6 @@
 import { accountKey } from './account-key';
 import { agreedNames, foldName, looksLikeUrl, unifySpellings } from './names';
-import { REVIEWED_OVERRIDES, type Override } from './overrides';
+import { reviewedOverrides, type Override } from './overrides';
 import { z } from 'zod';
 import type { Level } from './schema';
 import {
@@ -523,12 +523,12 @@ function attachOspos(entries: Map<string, Draft>, index: OspoIndex): void {
  * A file that cannot be parsed is reported and contributes nothing; an entry that fails validation
  * is dropped alone, with its reason, in its source's report.
  */
-export function compileRegistry(inputs: readonly SourceInput[], generatedAt: string, reviewed = REVIEWED_OVERRIDES): CompiledRegistry {
+export function compileRegistry(inputs: readonly SourceInput[], generatedAt: string, reviewed = reviewedOverrides()): CompiledRegistry {
   return compileWithNotes(inputs, generatedAt, reviewed).registry;
 }
 
 /** The same, with what the data report shows besides: the bodies the sources spell several ways, the disagreements settled. */
-export function compileWithNotes(inputs: readonly SourceInput[], generatedAt: string, reviewed = REVIEWED_OVERRIDES): { registry: CompiledRegistry; spellingVariants: string[][]; disagreements: Disagreement[] } {
+export function compileWithNotes(inputs: readonly SourceInput[], generatedAt: string, reviewed = reviewedOverrides()): { registry: CompiledRegistry; spellingVariants: string[][]; disagreements: Disagreement[] } {
   const disagreements: Disagreement[] = [];
   const { reports, parsed } = parseAll(inputs);
   const overridesReport: SourceReport = {
