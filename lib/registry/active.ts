@@ -38,14 +38,21 @@ function inQueue<T>(job: () => Promise<T>): Promise<T> {
 export function activeRegistry(): Promise<{ index: RegistryIndex; origin: Origin }> {
   type Active = { index: RegistryIndex; origin: Origin };
   const fromBundle = async (): Promise<Active> => ({ index: createIndex(await bundledRegistry()), origin: 'bundled' });
-  active ??= store
+  if (active) return active;
+  const opening = store
     .getCompiled()
     .then(async (stored): Promise<Active> => {
       const opened = await openStoredRegistry(stored, WRITER);
       return opened ? { index: createIndex(opened.registry), origin: 'refreshed' } : fromBundle();
     })
     .catch(fromBundle);
-  return active;
+  active = opening;
+  // Not even the bundled file could be read (it is a file now, not a string in this script): the next question tries
+  // again instead of finding this failure remembered until the worker stops.
+  opening.catch(() => {
+    if (active === opening) active = undefined;
+  });
+  return opening;
 }
 
 export async function sourceDefs(): Promise<SourceDef[]> {
