@@ -229,14 +229,14 @@ async function pageScriptMs(extension: string | undefined, path: string, runs: n
   }
 }
 
+const REAL_CAPTURE = 'github-repo-2026-08-microsoft-playwright.html';
+
 /**
  * On a real page (the August 2026 github.com capture, ../shared/real-pages): DOMContentLoaded and navigation → panel,
  * with the extension and without any, alternated page by page in two browsers open side by side, at a public body's
  * URL (the capture moved to a registry owner) and at its own, non-public one. GitHub's own scripts, styles and images
  * are not served (offline), the same for both. Medians over `runs` loads each.
  */
-const REAL_CAPTURE = 'github-repo-2026-08-microsoft-playwright.html';
-
 async function realCapture(runs: number): Promise<Record<string, number> | undefined> {
   if (!REAL_PAGES_AVAILABLE) return log(`real capture: ${NOT_RUN_REASON}`), undefined;
   const capture = CAPTURES.find((c) => c.file === REAL_CAPTURE)!;
