@@ -6,6 +6,7 @@ import preact from '@preact/preset-vite';
 import { shippedOverridesFile } from './lib/registry/overrides';
 import { presortSpdxCorrectPlugin } from './lib/build/spdx-correct-presort';
 import { BUNDLED_REGISTRY_FILE } from './lib/registry/bundled-file';
+import { joinContentScript, PANEL_OUTPUT } from './lib/build/lazy-panel';
 
 // Host access at install: only the two general-purpose forges. Every other forge (self-hosted GitLab…) is an
 // optional permission the user grants from the popup or the options; a required host added in an update would
@@ -49,6 +50,8 @@ export default defineConfig({
     'build:publicAssets': (_wxt, files) => {
       files.push({ absoluteSrc: resolve('assets/generated/registry.json'), relativeDest: BUNDLED_REGISTRY_FILE });
     },
+    // The forge pages' script: the lean bootstrap, the panel's code inside it, evaluated only where needed (#23).
+    'build:done': (wxt, output) => joinContentScript(wxt.config.outDir, output.steps as Array<{ chunks: Array<{ fileName: string }> }>),
   },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
@@ -57,6 +60,9 @@ export default defineConfig({
     // declarativeContent (Chrome only) marks the toolbar icon on known forges without reading tab URLs.
     permissions: ['storage', 'scripting', 'activeTab', 'alarms', ...(browser === 'firefox' ? [] : ['declarativeContent'])],
     host_permissions: [...FORGE_HOSTS, ...REGISTRY_HOSTS],
+    // On the two general-purpose forges, from the page's start (the lookup runs while it parses): the lean bootstrap,
+    // whose panel code runs only where needed (#23, lib/build/lazy-panel.ts). Granted forges: registered at run time.
+    content_scripts: [{ matches: FORGE_HOSTS, js: [PANEL_OUTPUT], run_at: 'document_start' }],
     optional_host_permissions: ['https://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
     // MV3 takes an object per context; Firefox's MV2 manifest takes the string.

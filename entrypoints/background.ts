@@ -12,11 +12,14 @@ import type { RegistryStatus } from '@/lib/messaging/protocol';
 import { serve } from '@/lib/messaging/server';
 import { STATIC_HOSTS } from '@/lib/permissions/origins';
 import { forgeHostsAmong, grantedHosts, injectIntoOpenTabs, syncContentScripts } from '@/lib/permissions/dynamic-scripts';
+import { needsPanelCode } from '@/lib/content/boot';
+import { messageTemplates } from '@/lib/i18n/message-templates';
+import MESSAGE_KEYS from '@/assets/generated/message-keys.json';
 import { signalKnownForges } from '@/lib/permissions/toolbar-signal';
 import { activeRegistry, checkCustomRegistry, recompile, refreshNow, sourceDefs, sourceStates } from '@/lib/registry/active';
 import { customForges, knownForgeOf, knownForges } from '@/lib/registry/forges';
 import { auditPageQuery, auditPlanOf } from '@/lib/audit/targets';
-import { forgeOfHost, lookup, provenance } from '@/lib/registry/lookup';
+import { forgeOfHost, lookup, provenance, type RegistryIndex } from '@/lib/registry/lookup';
 import { searchRegistry, sourceLabel } from '@/lib/registry/search';
 import { answerDataDate, freshnessOf } from '@/lib/registry/freshness';
 import { SOURCES } from '@/lib/registry/sources';
@@ -82,6 +85,37 @@ export default defineBackground(() => {
     await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: refreshHours * 60, delayInMinutes: 5 });
   }
 
+  /** The toolbar for one tab: a mark on a public body's page, the title saying it in words (what screen readers announce). */
+  async function markTab(tabId: number | undefined, publicSector: boolean, name?: string): Promise<void> {
+    if (tabId === undefined) return;
+    const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction; // Firefox MV2
+    const title = browser.i18n.getMessage('actionTitle');
+    await action.setBadgeText({ tabId, text: publicSector ? '✓' : '' });
+    if (publicSector) await action.setBadgeBackgroundColor({ tabId, color: '#1a7f37' });
+    await action.setTitle({ tabId, title: publicSector ? `${title} — ${browser.i18n.getMessage('publicSector')}: ${name ?? ''}` : title });
+  }
+
+  async function contentSettings() {
+    const { panelCollapsed, privateRepos, licenceEverywhere, panelsHidden } = await getSettings();
+    return { panelCollapsed, privateRepos, licenceEverywhere, panelsHidden };
+  }
+
+  /**
+   * The panel's messages, resolved once per worker (the browser chose their language for the extension; the page's
+   * own language, for dates and `lang`, is the content script's `getUILanguage`, which asks no other process).
+   */
+  let messages: Record<string, string> | undefined;
+  function panelMessages() {
+    return (messages ??= messageTemplates(MESSAGE_KEYS, (key, subs) => browser.i18n.getMessage(key as never, subs)));
+  }
+
+  /** The sources behind a page's answer and the date of their data (the panel's footer). */
+  function provenanceOf(i: RegistryIndex, url: string) {
+    const ids = provenance(i, url);
+    const dataDate = answerDataDate(ids, i.registry.sources);
+    return { sources: [...new Set(ids.map(sourceLabel))], ...(dataDate ? { dataDate } : {}) };
+  }
+
   serve(browser.runtime, {
     lookup: async ({ url, kind }) => lookup(await index(), url, kind),
     repoFacts: async ({ url, page }) => {
@@ -105,12 +139,7 @@ export default defineBackground(() => {
       return (await publiccodeFacts(factsDeps, ref, country)) ?? null;
     },
     registryStatus,
-    provenance: async ({ url }) => {
-      const { index: i } = await activeRegistry();
-      const ids = provenance(i, url);
-      const dataDate = answerDataDate(ids, i.registry.sources);
-      return { sources: [...new Set(ids.map(sourceLabel))], ...(dataDate ? { dataDate } : {}) };
-    },
+    provenance: async ({ url }) => provenanceOf(await index(), url),
     search: async ({ query }) => searchRegistry(await index(), query),
     refreshNow: async () => {
       const o = await refreshNow();
@@ -133,10 +162,7 @@ export default defineBackground(() => {
       const enabled = STATIC_HOSTS.includes(host) || (!!host && (await grantedHosts()).includes(host));
       return { host, known, enabled };
     },
-    contentSettings: async () => {
-      const { panelCollapsed, privateRepos, licenceEverywhere, panelsHidden } = await getSettings();
-      return { panelCollapsed, privateRepos, licenceEverywhere, panelsHidden };
-    },
+    contentSettings,
     knownLicence: async ({ url }) => shownLicences.get(url) ?? null,
     openAudit: async ({ url }) => {
       const query = auditPageQuery(await index(), url);
@@ -159,15 +185,20 @@ export default defineBackground(() => {
     knownForges: async () => knownForges(await index()),
     customForges: async () => customForges(await index()),
     pageState: async ({ publicSector, name }, sender) => {
-      const tabId = sender.tab?.id;
-      if (tabId === undefined) return true as const;
-      // The badge is a mark, the title says it in words (what screen readers announce for the button).
-      const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction; // Firefox MV2
-      const title = browser.i18n.getMessage('actionTitle');
-      await action.setBadgeText({ tabId, text: publicSector ? '✓' : '' });
-      if (publicSector) await action.setBadgeBackgroundColor({ tabId, color: '#1a7f37' });
-      await action.setTitle({ tabId, title: publicSector ? `${title} — ${browser.i18n.getMessage('publicSector')}: ${name ?? ''}` : title });
+      await markTab(sender.tab?.id, publicSector, name);
       return true as const;
+    },
+    boot: async ({ url }, sender) => {
+      const [i, settings] = await Promise.all([index(), contentSettings()]);
+      const result = lookup(i, url);
+      if (!needsPanelCode(result.publicSector, settings.licenceEverywhere)) {
+        // No panel here: the toolbar says so for this tab, as the panel's code would have.
+        await markTab(sender.tab?.id, false);
+        return { panel: false as const };
+      }
+      // What the first panel needs from here travels with the answer: no round trip for it, no synchronous
+      // `i18n` call in the page.
+      return { panel: true as const, seed: { url, result, settings, provenance: provenanceOf(i, url), messages: panelMessages() } };
     },
   });
 

@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ask } from '@/lib/messaging/client';
 import { createPageFlow } from '@/lib/content/page-flow';
+import { seeded, takeSeed } from '@/lib/content/seed';
+import { translator } from '@/lib/i18n/message-templates';
 import { detectPage, readLayout, readShownProfile, type Detection } from '@/lib/forges/detect';
 import { formatDate, messagesLanguage } from '@/lib/i18n/format';
 import { PanelMount } from './mount';
@@ -11,24 +13,32 @@ const CONFIRM_TIMEOUT_MS = 3000;
 const INSTANCE = '__ospoLensContentScript';
 
 export default defineContentScript({
-  // Static hosts only. Other forges are registered at run time for the hosts the user grants (background).
+  // The panel's code. The build wraps it in a function inside the lean bootstrap (entrypoints/boot.ts), which calls it
+  // only on pages that need the panel (lib/build/lazy-panel.ts); that one file is the manifest's content script on
+  // github.com and gitlab.com, and is registered at run time for the other forges the user grants.
+  registration: 'runtime',
   matches: ['https://github.com/*', 'https://gitlab.com/*'],
-  // document_start: the lookup (local, in the background) runs while the page is still parsing, so the panel
-  // can show as soon as the DOM is ready (DESIGN.md §6: close to a static box).
-  runAt: 'document_start',
   main(ctx) {
     // The script can arrive twice in one page (registered for a granted host and injected into the open tab):
     // the first live instance keeps the page.
     const global = globalThis as unknown as Record<string, (() => boolean) | undefined>;
+    const seed = takeSeed(global);
     if (global[INSTANCE]?.()) return;
     global[INSTANCE] = () => ctx.isValid;
 
-    const t = (key: string, subs?: string | string[]) => browser.i18n.getMessage(key as never, subs);
+    // The messages as the background resolved them (no synchronous `i18n` call in the page), else the browser's.
+    const t = translator(seed?.messages, (key, subs) => browser.i18n.getMessage(key as never, subs));
     // The language the messages are really in (a pt-BR browser reads English): the panel's `lang`, dates, countries.
     const lang = messagesLanguage(browser.i18n.getUILanguage());
     // Settings live where content scripts cannot write them: read by message, and the one this script changes, set by message.
     const mount = new PanelMount(t, (collapsed) => void ask('setPanelCollapsed', { collapsed }).catch(() => undefined), lang, () => void ask('openAudit', { url: location.href }).catch(() => undefined));
-    const settings = ask('contentSettings', {}).catch(() => ({ panelCollapsed: false, privateRepos: false, licenceEverywhere: false, panelsHidden: false }));
+    // Run by the lean bootstrap, the background planted what it knew for this page: no round trip for it.
+    const asks = seeded(seed, {
+      lookup: (url, kind) => ask('lookup', { url, kind }),
+      settings: () => ask('contentSettings', {}),
+      provenance: (url) => ask('provenance', { url }),
+    });
+    const settings = asks.settings().catch(() => ({ panelCollapsed: false, privateRepos: false, licenceEverywhere: false, panelsHidden: false }));
     void settings.then((s) => s.panelCollapsed && mount.setCollapsed(true));
     const detect = () => detectPage(location.href, document);
 
@@ -39,14 +49,14 @@ export default defineContentScript({
       isLoading: () => document.readyState === 'loading',
       domReady,
       layout: (page) => readLayout(page, document),
-      lookup: (url, kind) => ask('lookup', { url, kind }),
+      lookup: asks.lookup,
       licence: async (url, page) => (await ask('repoFacts', { url, page })).licence,
       publiccode: (url) => ask('publiccode', { url }),
       accountProfile: (url, shown) => ask('accountProfile', { url, ...(shown ? { shown } : {}) }),
       projectVisibility: (url, projectId) => ask('projectVisibility', { url, projectId }),
       shownProfile: (page, login) => readShownProfile(page, document, login),
       footer: async (url) => {
-        const p = await ask('provenance', { url });
+        const p = await asks.provenance(url);
         const sources = p.sources.join(', ');
         return p.dataDate ? t('dataFromSources', [formatDate(p.dataDate, lang), sources]) : t('dataSources', sources);
       },

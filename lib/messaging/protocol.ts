@@ -1,3 +1,4 @@
+import type { BootSeed } from '../content/seed';
 import type { PageKind } from '../forges';
 import type { Freshness } from '../registry/freshness';
 import type { PageLicence } from '../forges/layout';
@@ -48,6 +49,12 @@ export interface Protocol {
   provenance: { request: { url: string }; response: { sources: string[]; dataDate?: string } };
   /** Search the registry by name (popup). */
   search: { request: { query: string }; response: SearchHit[] };
+  /**
+   * The lean bootstrap asks whether this page needs the panel's code (a public body's page, or the licence card
+   * everywhere); if so, what its first panel needs from here travels with the answer (the lookup, the settings, the
+   * footer's provenance).
+   */
+  boot: { request: { url: string }; response: { panel: false } | { panel: true; seed: BootSeed } };
   /** The content script tells what the tab shows, for the toolbar badge (the sender's tab). */
   pageState: { request: { publicSector: boolean; name?: string }; response: true };
   /** Download and check a custom registry before it is saved. */

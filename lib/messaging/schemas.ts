@@ -28,6 +28,7 @@ export const MESSAGE_RULES = {
   },
   projectVisibility: { from: 'content', sameOrigin: true, request: z.object({ url, projectId: z.string().regex(/^\d{1,20}$/) }) },
   provenance: { from: 'content', request: z.object({ url }) },
+  boot: { from: 'content', request: z.object({ url }) },
   pageState: { from: 'content', request: z.object({ publicSector: z.boolean(), name: z.string().max(300).optional() }) },
   contentSettings: { from: 'content', request: none },
   setPanelCollapsed: { from: 'content', request: z.object({ collapsed: z.boolean() }) },

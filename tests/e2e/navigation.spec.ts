@@ -87,3 +87,48 @@ test('from a repository’s home to one of its files in the page: the panel leav
   await expect(panel(page)).toHaveAttribute('data-mode', 'panel');
   expect(await settledPanelCount(page)).toBe(1);
 });
+
+test('the lean bootstrap (#23): a non-public page runs only it; an in-page move to a public body’s page brings the panel, once', async ({ context, sw: _sw }) => {
+  const page = await context.newPage();
+  // The panel's code announces its start to the page (wxt's content-script context posts a message): count them.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __panelStarts: number };
+    w.__panelStarts = 0;
+    window.addEventListener('message', (e) => void (String((e.data as { type?: string } | null)?.type).endsWith(':forge:wxt:content-script-started') && w.__panelStarts++));
+  });
+  const starts = () => page.evaluate(() => (window as unknown as { __panelStarts: number }).__panelStarts);
+  await page.goto('https://github.com/torvalds/linux');
+  // The panel's code was not run here, only the bootstrap; nothing in the page is the panel's.
+  await page.waitForTimeout(500);
+  expect(await settledPanelCount(page)).toBe(0);
+  expect(await starts()).toBe(0);
+  await page.evaluate(() => (window as unknown as { __navigate(p: string): void }).__navigate('/IGNF/itowns'));
+  await expect(panel(page).getByTestId('ospo-name')).toHaveText("OSPO de l'IGN");
+  expect(await settledPanelCount(page)).toBe(1);
+  expect(await starts()).toBe(1);
+  // Back to a non-public page and forward again: the panel's own flow has the page now, one panel at most.
+  await page.evaluate(() => (window as unknown as { __navigate(p: string): void }).__navigate('/torvalds/linux'));
+  await expect(page.locator('ospo-lens-panel')).toHaveCount(0);
+  await page.evaluate(() => (window as unknown as { __navigate(p: string): void }).__navigate('/InseeFrLab/onyxia'));
+  await expect(panel(page).getByTestId('org-name')).toContainText('Insee');
+  expect(await settledPanelCount(page)).toBe(1);
+  expect(await starts()).toBe(1); // once: the panel's own flow had the page
+});
+
+test('the lean bootstrap (#23): an in-page move that fires none of the forge’s events (a bare pushState) still brings the panel', async ({ context, sw: _sw }) => {
+  const page = await context.newPage();
+  await page.goto('https://github.com/torvalds/linux');
+  await page.waitForTimeout(300);
+  expect(await settledPanelCount(page)).toBe(0);
+  // What a client-side router does without Turbo's events: the URL, the markers and the title change, nothing fires.
+  await page.evaluate(() => {
+    history.pushState({}, '', '/IGNF/itowns');
+    document.querySelector<HTMLMetaElement>('meta[name="octolytics-dimension-repository_nwo"]')!.content = 'IGNF/itowns';
+    document.querySelector<HTMLMetaElement>('meta[property="og:url"]')!.content = 'https://github.com/IGNF/itowns';
+    document.querySelector('#repository-container-header .author a')!.textContent = 'IGNF';
+    document.querySelector('#repository-container-header [itemprop="name"] a')!.textContent = 'itowns';
+    document.title = 'GitHub - IGNF/itowns';
+  });
+  await expect(panel(page).getByTestId('ospo-name')).toHaveText("OSPO de l'IGN");
+  expect(await settledPanelCount(page)).toBe(1);
+});
