@@ -233,9 +233,10 @@ const REAL_CAPTURE = 'github-repo-2026-08-microsoft-playwright.html';
 
 /**
  * On a real page (the August 2026 github.com capture, ../shared/real-pages): DOMContentLoaded and navigation → panel,
- * with the extension and without any, alternated page by page in two browsers open side by side, at a public body's
- * URL (the capture moved to a registry owner) and at its own, non-public one. GitHub's own scripts, styles and images
- * are not served (offline), the same for both. Medians over `runs` loads each.
+ * with the extension and without any, alternated page by page in browsers open side by side, at a public body's
+ * URL (the capture moved to a registry owner) and at its own, non-public one; and, at the non-public URL, with the
+ * static box (what having any content script costs). GitHub's own scripts, styles and images are not served
+ * (offline), the same for all. Medians over `runs` loads each.
  */
 async function realCapture(runs: number): Promise<Record<string, number> | undefined> {
   if (!REAL_PAGES_AVAILABLE) return log(`real capture: ${NOT_RUN_REASON}`), undefined;
@@ -251,11 +252,13 @@ async function realCapture(runs: number): Promise<Record<string, number> | undef
       return page ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: page.html }) : route.abort();
     });
   };
+  // A third browser with the static box, a content script that does almost nothing: what having any extension costs.
+  const boxDir = baselineExtension();
   const withExt = await launch(EXT);
   const without = await launch(undefined);
+  const withBox = await launch(boxDir);
   try {
-    await serve(withExt.context);
-    await serve(without.context);
+    for (const b of [withExt, without, withBox]) await serve(b.context);
     const load = async (context: BrowserContext, url: string, panel: boolean) => {
       const page = await context.newPage();
       await page.goto(url, { waitUntil: 'load' });
@@ -269,7 +272,7 @@ async function realCapture(runs: number): Promise<Record<string, number> | undef
       return t;
     };
     for (const p of Object.values(pages)) await load(withExt.context, p.url, false); // warm-up: the worker is awake
-    const r: Record<string, number[]> = { dclWith: [], dclWithout: [], dclWithNonPublic: [], dclWithoutNonPublic: [], panel: [] };
+    const r: Record<string, number[]> = { dclWith: [], dclWithout: [], dclWithNonPublic: [], dclWithoutNonPublic: [], dclBoxNonPublic: [], panel: [] };
     for (let i = 0; i < runs; i++) {
       const a = await load(withExt.context, pages.public.url, true);
       r.dclWith!.push(a.dcl);
@@ -277,6 +280,7 @@ async function realCapture(runs: number): Promise<Record<string, number> | undef
       r.dclWithout!.push((await load(without.context, pages.public.url, false)).dcl);
       r.dclWithNonPublic!.push((await load(withExt.context, pages.nonPublic.url, false)).dcl);
       r.dclWithoutNonPublic!.push((await load(without.context, pages.nonPublic.url, false)).dcl);
+      r.dclBoxNonPublic!.push((await load(withBox.context, pages.nonPublic.url, false)).dcl);
     }
     const m = (k: string) => percentile(r[k]!, 50);
     return {
@@ -284,13 +288,15 @@ async function realCapture(runs: number): Promise<Record<string, number> | undef
       realDclWithoutMs: round(m('dclWithout')),
       realDclRatio: round(m('dclWith') / m('dclWithout'), 3),
       realDclNonPublicRatio: round(m('dclWithNonPublic') / m('dclWithoutNonPublic'), 3),
+      realDclStaticBoxNonPublicRatio: round(m('dclBoxNonPublic') / m('dclWithoutNonPublic'), 3),
       realNavigationToPanelMs: round(m('panel')),
     };
   } finally {
-    for (const { context, dir } of [withExt, without]) {
+    for (const { context, dir } of [withExt, without, withBox]) {
       await context.close();
       rmSync(dir, { recursive: true, force: true });
     }
+    rmSync(boxDir, { recursive: true, force: true });
   }
 }
 
@@ -382,7 +388,7 @@ async function main() {
   const tabsAt = process.argv.indexOf('--tabs');
   const tabs = tabsAt === -1 ? 10 : Math.max(10, Number(process.argv[tabsAt + 1]) || 10);
   const real = await realCapture(15);
-  if (real) log(`real capture: DOMContentLoaded ${real.realDclWithMs} ms with, ${real.realDclWithoutMs} ms without (×${real.realDclRatio}; non-public ×${real.realDclNonPublicRatio}), navigation → panel ${real.realNavigationToPanelMs} ms`);
+  if (real) log(`real capture: DOMContentLoaded ${real.realDclWithMs} ms with, ${real.realDclWithoutMs} ms without (×${real.realDclRatio}; non-public ×${real.realDclNonPublicRatio}, a static box's ×${real.realDclStaticBoxNonPublicRatio}), navigation → panel ${real.realNavigationToPanelMs} ms`);
   if (process.argv.includes('--real-only')) return console.log(json ? JSON.stringify(real ?? {}) : real);
   // Ours and the messaging baseline, alternated, so that both see the same machine.
   const messaging = messagingBaselineExtension();
