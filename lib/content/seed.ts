@@ -4,8 +4,8 @@ import type { LookupResult } from '../registry/lookup';
 
 /**
  * What the background already knows when it tells the lean bootstrap that the page needs the panel (#23): the page's
- * answer, the content settings, the footer's provenance and the messages, in its reply. The bootstrap leaves them for the panel's
- * code, so that the first panel needs no round trip for them.
+ * answer, the content settings, the footer's provenance and the messages, in its reply. The bootstrap leaves them for
+ * the panel's code, so that the first panel needs no round trip for them.
  */
 export interface BootSeed {
   url: string;
@@ -16,15 +16,11 @@ export interface BootSeed {
   messages: Record<string, string>;
 }
 
-/** Where the seed waits in the extension's isolated world of the frame, between the two injections. */
+/** Where the seed waits, in the extension's isolated world of the frame (never the page's), until the panel's code takes it. */
 export const SEED_KEY = '__ospoLensSeed';
 
-/**
- * Plants the seed (run in the page's frame by `scripting.executeScript`, so self-contained: it names its key itself).
- * Kept in step with SEED_KEY by a unit test.
- */
 export function plantSeed(seed: BootSeed): void {
-  (globalThis as Record<string, unknown>).__ospoLensSeed = seed; performance.mark('ol:seed');
+  (globalThis as Record<string, unknown>)[SEED_KEY] = seed;
 }
 
 /** The seed, taken once (a later instance or navigation never reads it again); anything not shaped like one is ignored. */

@@ -52,7 +52,7 @@ export interface Protocol {
   /**
    * The lean bootstrap asks whether this page needs the panel's code (a public body's page, or the licence card
    * everywhere); if so, what its first panel needs from here travels with the answer (the lookup, the settings, the
-   * footer's provenance).
+   * footer's provenance, the messages).
    */
   boot: { request: { url: string }; response: { panel: false } | { panel: true; seed: BootSeed } };
   /** The content script tells what the tab shows, for the toolbar badge (the sender's tab). */

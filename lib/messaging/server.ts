@@ -5,8 +5,6 @@ import { MESSAGE_RULES, messageSchema } from './schemas';
 /** Who sent a message: its tab and the URL of its frame (a web page for content scripts, the extension's own page otherwise). */
 export interface Sender {
   tab?: { id?: number; url?: string };
-  /** The sending frame in its tab (0: the top frame). */
-  frameId?: number;
   url?: string;
 }
 

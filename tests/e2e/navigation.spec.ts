@@ -106,6 +106,8 @@ test('the lean bootstrap (#23): a non-public page runs only it; an in-page move 
   await expect(panel(page).getByTestId('ospo-name')).toHaveText("OSPO de l'IGN");
   expect(await settledPanelCount(page)).toBe(1);
   expect(await starts()).toBe(1);
+  // Nothing of the extension's in the page's performance timeline (a mark would tell the page it is there).
+  expect(await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name))).toEqual([]);
   // Back to a non-public page and forward again: the panel's own flow has the page now, one panel at most.
   await page.evaluate(() => (window as unknown as { __navigate(p: string): void }).__navigate('/torvalds/linux'));
   await expect(page.locator('ospo-lens-panel')).toHaveCount(0);
