@@ -88,14 +88,17 @@ test('from a repository’s home to one of its files in the page: the panel leav
   expect(await settledPanelCount(page)).toBe(1);
 });
 
-test('the lean bootstrap (#23): a non-public page runs only it; an in-page move to a public body’s page brings the panel, once', async ({ context, sw: _sw }) => {
+test('the lean bootstrap (#23): a non-public page runs only it; an in-page move to a public body’s page brings the panel, once', async ({ context, sw }) => {
   const page = await context.newPage();
-  // The panel's code announces its start to the page (wxt's content-script context posts a message): count them.
-  await page.addInitScript(() => {
-    const w = window as unknown as { __panelStarts: number };
+  // The panel's code announces its start with an event on the document (wxt's content-script context, for an older
+  // copy of the script to stop): count them; and it posts no message to the page's listeners.
+  await page.addInitScript((started) => {
+    const w = window as unknown as { __panelStarts: number; __posted: number };
     w.__panelStarts = 0;
-    window.addEventListener('message', (e) => void (String((e.data as { type?: string } | null)?.type).endsWith(':forge:wxt:content-script-started') && w.__panelStarts++));
-  });
+    w.__posted = 0;
+    document.addEventListener(started, () => void w.__panelStarts++);
+    window.addEventListener('message', (e) => void (String((e.data as { type?: string } | null)?.type).includes('content-script-started') && w.__posted++));
+  }, `${new URL(sw.url()).host}:forge:wxt:content-script-started`);
   const starts = () => page.evaluate(() => (window as unknown as { __panelStarts: number }).__panelStarts);
   await page.goto('https://github.com/torvalds/linux');
   // The panel's code was not run here, only the bootstrap; nothing in the page is the panel's.
@@ -115,6 +118,7 @@ test('the lean bootstrap (#23): a non-public page runs only it; an in-page move 
   await expect(panel(page).getByTestId('org-name')).toContainText('Insee');
   expect(await settledPanelCount(page)).toBe(1);
   expect(await starts()).toBe(1); // once: the panel's own flow had the page
+  expect(await page.evaluate(() => (window as unknown as { __posted: number }).__posted)).toBe(0);
 });
 
 test('the lean bootstrap (#23): an in-page move that fires none of the forge’s events (a bare pushState) still brings the panel', async ({ context, sw: _sw }) => {
