@@ -198,7 +198,7 @@ export default defineBackground(() => {
       }
       // What the first panel needs from here travels with the answer: no round trip for it, no synchronous
       // `i18n` call in the page.
-      return { panel: true as const, seed: { url, result, settings, provenance: provenanceOf(i, url), messages: panelMessages() } };
+      return { panel: true as const, seed: { result, settings, provenance: provenanceOf(i, url), messages: panelMessages() } };
     },
   });
 

@@ -8,7 +8,7 @@ import type { LookupResult } from '../registry/lookup';
  * the panel's code, so that the first panel needs no round trip for them.
  */
 export interface BootSeed {
-  url: string;
+  /** The answer for the page the seed was made for (its `url`). */
   result: LookupResult;
   settings: Protocol['contentSettings']['response'];
   provenance: Protocol['provenance']['response'];
@@ -27,7 +27,7 @@ export function plantSeed(seed: BootSeed): void {
 export function takeSeed(global: Record<string, unknown>): BootSeed | undefined {
   const seed = global[SEED_KEY] as Partial<BootSeed> | undefined;
   delete global[SEED_KEY];
-  if (!seed || typeof seed !== 'object' || typeof seed.url !== 'string' || !seed.result || !seed.settings || !seed.provenance || !seed.messages) return undefined;
+  if (!seed || typeof seed !== 'object' || typeof seed.result?.url !== 'string' || !seed.settings || !seed.provenance || !seed.messages) return undefined;
   return seed as BootSeed;
 }
 
@@ -48,11 +48,11 @@ export function seeded(seed: BootSeed | undefined, asks: SeedableAsks): Seedable
   let lookupLeft = true;
   return {
     lookup: (url, kind) => {
-      const fits = lookupLeft && url === seed.url && seed.result.url === url && seed.result.kind === kind;
+      const fits = lookupLeft && seed.result.url === url && seed.result.kind === kind;
       lookupLeft = false;
       return fits ? Promise.resolve(seed.result) : asks.lookup(url, kind);
     },
     settings: () => Promise.resolve(seed.settings),
-    provenance: (url) => (url === seed.url ? Promise.resolve(seed.provenance) : asks.provenance(url)),
+    provenance: (url) => (url === seed.result.url ? Promise.resolve(seed.provenance) : asks.provenance(url)),
   };
 }

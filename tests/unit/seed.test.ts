@@ -5,7 +5,6 @@ import type { LookupResult } from '@/lib/registry/lookup';
 const URL_ = 'https://github.com/IGNF/itowns';
 const result = { url: URL_, kind: 'repository', publicSector: true, host: 'github.com', path: 'IGNF/itowns' } as unknown as LookupResult;
 const seed: BootSeed = {
-  url: URL_,
   result,
   settings: { panelCollapsed: true, privateRepos: false, licenceEverywhere: false, panelsHidden: false },
   provenance: { sources: ['code.gouv.fr'], dataDate: '2026-11-30' },
@@ -32,7 +31,7 @@ describe('the seed the background plants with the panel’s code (#23: no round 
     expect(takeSeed(global)).toBeUndefined();
   });
 
-  it.each([null, 'seed', 12, { url: URL_ }, { url: 1, result, settings: seed.settings, provenance: seed.provenance }, { ...seed, provenance: undefined }, { ...seed, messages: undefined }])(
+  it.each([null, 'seed', 12, { result: {} }, { result: { url: 1 }, settings: seed.settings, provenance: seed.provenance, messages: seed.messages }, { ...seed, provenance: undefined }, { ...seed, messages: undefined }])(
     'anything not shaped like a seed is ignored: %j',
     (bad) => expect(takeSeed({ [SEED_KEY]: bad })).toBeUndefined(),
   );
