@@ -22,12 +22,15 @@ import { auditPageQuery, auditPlanOf } from '@/lib/audit/targets';
 import { forgeOfHost, lookup, provenance, type RegistryIndex } from '@/lib/registry/lookup';
 import { searchRegistry, sourceLabel } from '@/lib/registry/search';
 import { answerDataDate, freshnessOf } from '@/lib/registry/freshness';
-import { SOURCES } from '@/lib/registry/sources';
+import { SOURCE_INFO } from '@/lib/registry/builtin-sources';
+import { heavy, keepHeavyForLater } from '@/lib/heavy/load';
 import { getSettings, markFreshInstall, migrateLegacySettings, setSettings, SettingsNotStored } from '@/lib/storage/settings';
 
 const REFRESH_ALARM = 'registry-refresh';
 
 export default defineBackground(() => {
+  // The compiler and the YAML reader are a script of their own, loaded when needed; fetched now if installing (#23).
+  keepHeavyForLater();
   // Defence in depth: nothing the background acts on is in storage.local (settings are in IndexedDB), and Chrome
   // can close storage.local to content scripts altogether. Firefox has no such switch (only for storage.session).
   void (browser.storage.local as unknown as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> }).setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch(() => undefined);
@@ -51,7 +54,7 @@ export default defineBackground(() => {
   async function registryStatus(): Promise<RegistryStatus> {
     const [{ index: i, origin }, states, enabled, settings] = await Promise.all([activeRegistry(), sourceStates(), sourceDefs(), getSettings()]);
     const r = i.registry;
-    const all = [...SOURCES.map((d) => ({ def: d, custom: false })), ...enabled.filter((d) => d.id.startsWith('custom:')).map((d) => ({ def: d, custom: true }))];
+    const all = [...SOURCE_INFO.map((d) => ({ def: d, custom: false })), ...enabled.filter((d) => d.id.startsWith('custom:')).map((d) => ({ def: d, custom: true }))];
     const live = all.filter(({ def }) => def.fetchUrl && !settings.disabledSources.includes(def.id)).map(({ def }) => def.id);
     return {
       generatedAt: r.generatedAt,
@@ -136,7 +139,7 @@ export default defineBackground(() => {
     },
     publiccode: async ({ url }) => {
       const { ref, country } = await repository(url);
-      return (await publiccodeFacts(factsDeps, ref, country)) ?? null;
+      return (await publiccodeFacts({ ...factsDeps, readPubliccode: async (text) => (await heavy()).parsePubliccode(text) }, ref, country)) ?? null;
     },
     registryStatus,
     provenance: async ({ url }) => provenanceOf(await index(), url),

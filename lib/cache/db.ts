@@ -1,5 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { memoryRegistryStore, type RegistryStore, type SourceCopy, type SourceState } from '../registry/refresh';
+import { memoryRegistryStore, type RegistryStore, type SourceCopy, type SourceState } from '../registry/store';
 import type { CompiledRegistry } from '../registry/schema';
 import { sealRegistry } from '../registry/seal';
 

@@ -4,7 +4,7 @@ import type { PageRef } from '../forges/types';
 import { classifyLicence } from '../licence/classify';
 import { POLICIES } from '../licence/policies';
 import { identifyLicenceText } from '../licence/text';
-import { parsePubliccode, type Publiccode } from '../publiccode/parse';
+import type { Publiccode } from '../publiccode/parse';
 import { mergeFacts, type LicenceFacts, type PubliccodeFacts, type RepoFacts } from './merge';
 
 export type { LicenceFacts } from './merge';
@@ -120,8 +120,14 @@ function fromForge(answer: ForgeLicence, country: string | undefined): LicenceFa
   }
 }
 
+/**
+ * The publiccode.yml reader (lib/publiccode/parse.ts), passed in: it brings a YAML parser, which the background loads
+ * only when a repository has such a file to read (lib/heavy, #23).
+ */
+export type ReadPubliccode = (text: string) => Publiccode | undefined | Promise<Publiccode | undefined>;
+
 /** A repository's publiccode.yml, read from the forge's raw file URL (cached), with its declared licence classified. */
-export async function publiccodeFacts(deps: FactsDeps, ref: PageRef, country: string | undefined): Promise<PubliccodeFacts | undefined> {
+export async function publiccodeFacts(deps: FactsDeps & { readPubliccode: ReadPubliccode }, ref: PageRef, country: string | undefined): Promise<PubliccodeFacts | undefined> {
   const urls = publiccodeUrls(ref);
   if (!urls) return undefined;
   const key = `publiccode:${ref.host}/${ref.path.toLowerCase()}`;
@@ -130,7 +136,7 @@ export async function publiccodeFacts(deps: FactsDeps, ref: PageRef, country: st
   if (!cached) {
     try {
       const answer = await deps.fetchText(urls.raw);
-      found = answer.status === 200 && !/html/i.test(answer.contentType) ? (parsePubliccode(answer.body) ?? null) : null;
+      found = answer.status === 200 && !/html/i.test(answer.contentType) ? ((await deps.readPubliccode(answer.body)) ?? null) : null;
       await deps.putFact(key, { found }, found || answer.status === 404 ? TTL.found : TTL.error);
     } catch {
       found = null;
@@ -162,7 +168,7 @@ export async function licenceFacts(deps: FactsDeps, ref: PageRef, page: PageLice
 }
 
 /** Licence and publiccode.yml together (the panel gets each as soon as it is known: see lib/facts/merge.ts). */
-export async function repoFacts(deps: FactsDeps, ref: PageRef, page: PageLicence | undefined, country: string | undefined): Promise<RepoFacts> {
+export async function repoFacts(deps: FactsDeps & { readPubliccode: ReadPubliccode }, ref: PageRef, page: PageLicence | undefined, country: string | undefined): Promise<RepoFacts> {
   const [licence, pc] = await Promise.all([licenceFacts(deps, ref, page, country), publiccodeFacts(deps, ref, country)]);
   return mergeFacts(licence, pc);
 }

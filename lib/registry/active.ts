@@ -3,11 +3,12 @@ import { indexedDbRegistryStore } from '../cache/db';
 import { getSettings } from '../storage/settings';
 import { bundledRegistry } from './bundled';
 import { createIndex, type RegistryIndex } from './lookup';
-import { compileFromStore, refreshRegistry, type RefreshOutcome } from './refresh';
+import type { RefreshOutcome } from './refresh';
 import { openStoredRegistry } from './seal';
-import { SOURCES, type SourceDef } from './sources';
-import { customRegistrySource } from './sources/custom';
+import { SOURCE_INFO } from './builtin-sources';
+import { customSourceInfo, type SourceInfo } from './source-info';
 import { joinFiles } from './sources/types';
+import { heavy } from '../heavy/load';
 import { download } from './download';
 import { safeSourceUrl } from './source-url';
 
@@ -55,20 +56,20 @@ export function activeRegistry(): Promise<{ index: RegistryIndex; origin: Origin
   return opening;
 }
 
-export async function sourceDefs(): Promise<SourceDef[]> {
+export async function sourceDefs(): Promise<SourceInfo[]> {
   const settings = await getSettings();
   const custom = settings.customRegistries.flatMap((url) => {
     try {
-      return [customRegistrySource(url)];
+      return [customSourceInfo(url)];
     } catch {
       return [];
     }
   });
-  return [...SOURCES, ...custom].filter((d) => !settings.disabledSources.includes(d.id));
+  return [...SOURCE_INFO, ...custom].filter((d) => !settings.disabledSources.includes(d.id));
 }
 
 /** The copy of a source shipped in the extension (a multi-file source's files, joined). */
-async function bundledText(def: SourceDef): Promise<string | undefined> {
+async function bundledText(def: SourceInfo): Promise<string | undefined> {
   if (!def.file) return undefined;
   const read = async (path: string) => {
     const response = await fetch(browser.runtime.getURL(`/registry-sources/${path}` as Parameters<typeof browser.runtime.getURL>[0]));
@@ -89,7 +90,7 @@ const deps = () => ({ store, fetch: globalThis.fetch.bind(globalThis), bundledTe
 export function refreshNow(): Promise<RefreshOutcome> {
   refreshing ??= inQueue(async () => {
     try {
-      const outcome = await refreshRegistry(deps(), await sourceDefs(), sourceDefs);
+      const outcome = await (await heavy()).refreshRegistry(deps(), await sourceDefs(), sourceDefs);
       active = Promise.resolve({ index: createIndex(outcome.registry), origin: 'refreshed' as const });
       return outcome;
     } finally {
@@ -102,7 +103,7 @@ export function refreshNow(): Promise<RefreshOutcome> {
 /** After sources were switched on/off or a custom registry added or removed: recompile from what is stored. In the queue. */
 export function recompile(): Promise<void> {
   return inQueue(async () => {
-    const registry = await compileFromStore(deps(), await sourceDefs());
+    const registry = await (await heavy()).compileFromStore(deps(), await sourceDefs());
     await store.putCompiled(registry);
     active = Promise.resolve({ index: createIndex(registry), origin: 'refreshed' });
   });
@@ -119,14 +120,13 @@ export const sourceStates = () => store.getStates();
 export async function checkCustomRegistry(url: string): Promise<{ ok: true; entries: number; rejected: number } | { ok: false; reason: string }> {
   const safe = safeSourceUrl(url);
   if (!safe.ok) return { ok: false, reason: safe.reason };
-  const def = customRegistrySource(url);
+  const def = customSourceInfo(url);
   const got = await download(globalThis.fetch.bind(globalThis), url, { format: 'json' });
   if (got.kind !== 'fresh') return { ok: false, reason: got.kind === 'failed' ? got.reason : 'no answer' };
   let entries: number;
   let rejected: number;
   try {
-    const c = def.parse(got.text);
-    [entries, rejected] = [c.accounts.length, c.rejected.length];
+    ({ entries, rejected } = (await heavy()).readCustomRegistry(url, got.text));
   } catch {
     return { ok: false, reason: 'not a registry in the compiled format (see docs/custom-registry.schema.json)' };
   }

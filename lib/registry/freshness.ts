@@ -1,4 +1,4 @@
-import type { SourceState } from './refresh';
+import type { SourceState } from './store';
 import type { SourceReport } from './schema';
 
 /**

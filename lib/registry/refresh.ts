@@ -3,38 +3,15 @@ import { download, type Download } from './download';
 import { REGISTRY_SCHEMA_VERSION, compiledRegistrySchema, type CompiledRegistry } from './schema';
 import type { SourceDef } from './sources';
 import { keptOf } from './sources/types';
+import type { SourceInfo } from './source-info';
+import type { RegistryStore, SourceState } from './store';
 
-/** The last good copy of one source, as downloaded. */
-export interface SourceCopy {
-  text: string;
-  etag?: string;
-  lastModified?: string;
-  fetchedAt: number;
-}
-
-/** What the user sees per source in the options: when it last worked, and the last error. */
-export interface SourceState {
-  lastChecked?: number;
-  lastSuccess?: number;
-  lastError?: string;
-}
-
-/** Where refreshed data lives (IndexedDB in the extension, memory in tests and as the fallback). */
-export interface RegistryStore {
-  getCopy(id: string): Promise<SourceCopy | undefined>;
-  putCopy(id: string, copy: SourceCopy): Promise<void>;
-  getStates(): Promise<Record<string, SourceState>>;
-  putStates(states: Record<string, SourceState>): Promise<void>;
-  getCompiled(): Promise<unknown>;
-  /** One write: the new registry replaces the old one whole, or not at all. */
-  putCompiled(registry: CompiledRegistry): Promise<void>;
-}
 
 export interface RefreshDeps {
   store: RegistryStore;
   fetch: typeof fetch;
   /** The copy shipped in the extension, used until a source has been downloaded once. */
-  bundledText(def: SourceDef): Promise<string | undefined>;
+  bundledText(def: SourceInfo): Promise<string | undefined>;
   now(): number;
   timeoutMs?: number;
   maxBytes?: number;
@@ -153,18 +130,4 @@ export function usableRegistry(value: unknown): CompiledRegistry | undefined {
   if ((value as { schemaVersion?: unknown } | undefined)?.schemaVersion !== REGISTRY_SCHEMA_VERSION) return undefined;
   const parsed = compiledRegistrySchema.safeParse(value);
   return parsed.success ? parsed.data : undefined;
-}
-
-export function memoryRegistryStore(): RegistryStore {
-  const copies = new Map<string, SourceCopy>();
-  let states: Record<string, SourceState> = {};
-  let compiled: unknown;
-  return {
-    getCopy: async (id) => copies.get(id),
-    putCopy: async (id, copy) => void copies.set(id, copy),
-    getStates: async () => structuredClone(states),
-    putStates: async (s) => void (states = structuredClone(s)),
-    getCompiled: async () => compiled,
-    putCompiled: async (r) => void (compiled = r),
-  };
 }

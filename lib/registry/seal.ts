@@ -1,5 +1,5 @@
 import { isPacked, packRegistry, unpackRegistry } from './pack';
-import { usableRegistry } from './refresh';
+import { heavy } from '../heavy/load';
 import { REGISTRY_SCHEMA_VERSION, type CompiledRegistry } from './schema';
 
 /**
@@ -43,7 +43,9 @@ export type Opened = { registry: CompiledRegistry; checked: 'seal' | 'schema' };
  */
 export async function openStoredRegistry(value: unknown, writer: string): Promise<Opened | undefined> {
   if (!isSealed(value)) {
-    const registry = usableRegistry(value);
+    // Nothing stored (a first run), or a store of another schema: the bundled one, without loading the validator.
+    if ((value as { schemaVersion?: unknown } | null | undefined)?.schemaVersion !== REGISTRY_SCHEMA_VERSION) return undefined;
+    const registry = (await heavy()).usableRegistry(value);
     return registry ? { registry, checked: 'schema' } : undefined;
   }
   if (value.schemaVersion !== REGISTRY_SCHEMA_VERSION) return undefined;
@@ -58,6 +60,6 @@ export async function openStoredRegistry(value: unknown, writer: string): Promis
   if (value.writer === writer && (parsed as { schemaVersion?: unknown }).schemaVersion === REGISTRY_SCHEMA_VERSION)
     return { registry: parsed as CompiledRegistry, checked: 'seal' };
   // Written by another version of the extension: its compiler's rules may differ from ours.
-  const registry = usableRegistry(parsed);
+  const registry = (await heavy()).usableRegistry(parsed);
   return registry ? { registry, checked: 'schema' } : undefined;
 }

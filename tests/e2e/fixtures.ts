@@ -295,6 +295,33 @@ export async function askBackground<T>(context: BrowserContext, extensionId: str
   }
 }
 
+/**
+ * Evaluate an expression in the extension's running service worker, over CDP: a worker the browser started again after
+ * a stop is not one of Playwright's `context.serviceWorkers()`.
+ */
+export async function evaluateInWorker(context: BrowserContext, expression: string): Promise<unknown> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(page);
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
+    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
+    if (!worker) throw new Error('no service worker is running');
+    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false })) as { sessionId: string };
+    const answer = new Promise<unknown>((resolve, reject) => {
+      cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
+        const reply = JSON.parse(event.message) as { id?: number; result?: { result: { value: unknown }; exceptionDetails?: unknown }; error?: unknown };
+        if (event.sessionId !== sessionId || reply.id !== 1) return;
+        if (reply.error || reply.result?.exceptionDetails) reject(new Error(JSON.stringify(reply.error ?? reply.result?.exceptionDetails)));
+        else resolve(reply.result!.result.value);
+      });
+    });
+    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }) });
+    return await answer;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** Stop the extension's service worker, as the browser does when it is idle (Chrome's terminate-sw recipe). */
 export async function killServiceWorker(context: BrowserContext): Promise<void> {
   const page = context.pages()[0] ?? (await context.newPage());

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { askBackground, expect, killServiceWorker, panel, settledPanelCount, SOURCES_DIR, test } from './fixtures';
+import { askBackground, evaluateInWorker, expect, killServiceWorker, panel, settledPanelCount, SOURCES_DIR, test } from './fixtures';
 
 const ACCOUNTS_URL = 'https://code.gouv.fr/data/comptes-organismes-publics.yml';
 const accounts = () => fs.readFileSync(path.join(SOURCES_DIR, 'fr-codegouvfr/comptes-organismes-publics.yml'), 'utf8');
@@ -122,4 +122,23 @@ test('with every source failing, no surface claims a fresh update: each says the
   await expect(accounts).toContainText('never downloaded here');
   await expect(accounts).toContainText('Last error: the server answered with error 503');
   for (const text of [await footer.textContent(), await options.getByTestId('registry-line').textContent()]) expect(text).not.toMatch(fresh);
+});
+
+test('a worker woken by a page answers without loading the compiler; a refresh then loads it from what the worker kept when it was installed', async ({ context, extensionId, sw }) => {
+  // The first worker has finished installing (it fetched the compiler's script then), and is stopped.
+  await expect.poll(() => sw.evaluate(() => (globalThis as unknown as { serviceWorker: { state: string } }).serviceWorker.state)).toBe('activated');
+  await killServiceWorker(context);
+  await expect.poll(() => sw.evaluate(() => 'running').catch(() => 'stopped'), { message: 'the worker stopped' }).toBe('stopped');
+  const page = await context.newPage();
+  await page.goto('https://github.com/IGNF/itowns');
+  await expect(panel(page).getByTestId('ospo-name')).toHaveText("OSPO de l'IGN");
+  const compilerLoaded = async () => (await evaluateInWorker(context, "'__ospoLensHeavy' in globalThis")) as boolean;
+  expect(await compilerLoaded()).toBe(false);
+  // Chromium lets a worker `importScripts` after its installation only what it fetched while installing.
+  await context.route(ACCOUNTS_URL, (route) => route.fulfill({ contentType: 'application/yaml', body: withNewOwner() }));
+  const summary = await askBackground<Summary>(context, extensionId, { type: 'refreshNow' });
+  expect(summary).toMatchObject({ updated: expect.arrayContaining(['codegouvfr-accounts']), failed: [] });
+  expect(await compilerLoaded()).toBe(true);
+  await page.goto('https://github.com/ospo-lens-test-body/tool');
+  await expect(panel(page).getByTestId('org-name')).toContainText('Institut national');
 });

@@ -87,6 +87,21 @@ const openOptions = (page: Page, query = '') => openExtensionPage(page, `moz-ext
 
 const popupTests: Array<[string, (browser: Browser) => Promise<void>]> = [
   [
+    'a recompile loads the compiler into the background page on demand (lib/heavy), and the answers come from its registry',
+    async (browser) => {
+      const ask = (message: object) => `browser.runtime.sendMessage(${JSON.stringify(message)}).then((r) => JSON.stringify(r))`;
+      // The background answers a change of settings with the status of the registry it recompiled.
+      const reply = JSON.parse((await inOptions(browser, ask({ type: 'settingsChanged' }))) as string) as { ok: boolean; error?: string; value?: { origin: string } };
+      assert.equal(reply.error, undefined);
+      assert.equal(reply.value?.origin, 'refreshed', 'compiled in the background page');
+      const page = await browser.newPage();
+      await servePages(page);
+      await page.goto('https://github.com/IGNF/itowns');
+      assert.match(await panelText(page, 'org-name'), /Institut national de l'information géographique/);
+      await page.close();
+    },
+  ],
+  [
     'the popup answers for a public-sector repository tab',
     async (browser) => {
       const page = await browser.newPage();

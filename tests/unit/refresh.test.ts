@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BUNDLED_SOURCES_DIR } from '@/lib/cli/read-sources';
 import { createIndex, lookup } from '@/lib/registry/lookup';
-import { memoryRegistryStore, refreshRegistry, usableRegistry, type RefreshDeps, type RegistryStore } from '@/lib/registry/refresh';
+import { refreshRegistry, usableRegistry, type RefreshDeps } from '@/lib/registry/refresh';
+import { memoryRegistryStore, type RegistryStore } from '@/lib/registry/store';
 import { SOURCES, type SourceDef } from '@/lib/registry/sources';
 import { keptOf } from '@/lib/registry/sources/types';
 

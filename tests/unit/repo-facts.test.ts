@@ -54,7 +54,8 @@ describe('repoFacts()', () => {
   let store: Map<string, unknown>;
   let answers: Record<string, ForgeAnswer | Error>;
   let clock: number;
-  const deps = (): FactsDeps => ({
+  const deps = (): FactsDeps & { readPubliccode: typeof parsePubliccode } => ({
+    readPubliccode: parsePubliccode,
     fetchText: async (url) => {
       calls.push(url);
       await new Promise((r) => setTimeout(r, 5));

@@ -1,5 +1,4 @@
-import { accountKey } from '../account-key';
-import { safeSourceUrl } from '../source-url';
+import { customSourceInfo } from '../source-info';
 import { CUSTOM_SCHEMA_VERSIONS, entrySchema, hostSchema, ospoSchema } from '../schema';
 import { reasonOf } from './issues';
 import { emptyContribution, type SourceDef } from './types';
@@ -10,19 +9,10 @@ import { emptyContribution, type SourceDef } from './types';
  * OSPOs the built-in sources do not have (lib/registry/compile.ts). See README "Custom registries".
  */
 export function customRegistrySource(url: string, options: { allowLoopback?: boolean } = {}): SourceDef {
-  // Checked where the source is built, whatever the settings say (they could have been written by anyone).
-  const safe = safeSourceUrl(url, options);
-  if (!safe.ok) throw new Error(`custom registry ${url}: ${safe.reason}`);
-  const id = `custom:${accountKey(url) ?? url}`;
+  const info = customSourceInfo(url, options);
+  const id = info.id;
   return {
-    id,
-    title: `Custom registry ${new URL(url).host}`,
-    file: '',
-    upstream: url,
-    fetchUrl: url,
-    format: 'json',
-    licence: 'as published',
-    editUrl: url,
+    ...info,
     parse(text) {
       const out = emptyContribution();
       const doc = JSON.parse(text) as Record<string, unknown>;

@@ -1,0 +1,8 @@
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { installHeavy } from '@/lib/heavy/api';
+
+/**
+ * The code the background loads only when it needs it (lib/heavy/load.ts, #23): the sources' readers, the compiler,
+ * the full validation of a stored registry and the publiccode.yml reader. It only leaves its API on the global scope.
+ */
+export default defineUnlistedScript(() => installHeavy());
