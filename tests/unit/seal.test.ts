@@ -40,10 +40,28 @@ describe('the stored registry, sealed (#23)', () => {
 
   it('a text that does not match its digest (truncated, edited) is refused: the bundled registry answers', async () => {
     const sealed = await sealRegistry(registry, '0.2.0');
-    expect(await openStoredRegistry({ ...sealed, json: sealed.json.slice(0, -10) }, '0.2.0')).toBeUndefined();
-    const edited = sealed.json.replace('https://', 'javascript:alert(1)//');
-    expect(edited).not.toBe(sealed.json);
-    expect(await openStoredRegistry({ ...sealed, json: edited }, '0.2.0')).toBeUndefined();
+    expect(await openStoredRegistry({ ...sealed, utf8: sealed.utf8!.slice(0, -10) }, '0.2.0')).toBeUndefined();
+    const text = new TextDecoder().decode(sealed.utf8);
+    const edited = text.replace('https://', 'javascript:alert(1)//');
+    expect(edited).not.toBe(text);
+    expect(await openStoredRegistry({ ...sealed, utf8: new TextEncoder().encode(edited) }, '0.2.0')).toBeUndefined();
+    const flipped = sealed.utf8!.slice();
+    flipped[flipped.length >> 1]! ^= 1;
+    expect(await openStoredRegistry({ ...sealed, utf8: flipped }, '0.2.0')).toBeUndefined();
+  });
+
+  it('a seal from before the bytes (the JSON text itself) still opens by its digest, and is refused when edited', async () => {
+    const sealed = await sealRegistry(registry, '0.2.0');
+    const { utf8, ...rest } = sealed;
+    const older = { ...rest, json: new TextDecoder().decode(utf8) };
+    expect((await openStoredRegistry(older, '0.2.0'))?.registry).toEqual(JSON.parse(JSON.stringify(registry)));
+    expect(await openStoredRegistry({ ...older, json: older.json.slice(0, -10) }, '0.2.0')).toBeUndefined();
+  });
+
+  it('the sealed text is ASCII: every other character escaped, the same registry once parsed', async () => {
+    const { utf8 } = await sealRegistry(registry, '0.2.0');
+    expect(utf8!.every((b) => b < 0x80)).toBe(true);
+    expect(registry.entries.some((e) => /[^\x00-\x7f]/.test(e.name ?? ''))).toBe(true); // there was something to escape
   });
 
   it('written by another version: validated in full (a malformed entry refuses the whole), a good one accepted', async () => {
@@ -68,7 +86,7 @@ describe('the stored registry, sealed (#23)', () => {
     resetCacheForTests(); // a new service worker: memory is gone, IndexedDB is not
     const stored = await indexedDbRegistryStore('0.2.0').getCompiled();
     expect(stored).toMatchObject({ sealed: 1, writer: '0.2.0', schemaVersion: REGISTRY_SCHEMA_VERSION });
-    expect(JSON.parse((stored as { json: string }).json)).toMatchObject({ packed: 1 }); // packed: less to read, hash and parse
+    expect(JSON.parse(new TextDecoder().decode((stored as { utf8: Uint8Array }).utf8))).toMatchObject({ packed: 1 }); // packed: less to read, hash and parse
     expect((await openStoredRegistry(stored, '0.2.0'))?.checked).toBe('seal');
     expect((await openStoredRegistry(stored, '0.3.0'))?.checked).toBe('schema');
   });
