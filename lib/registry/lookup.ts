@@ -1,6 +1,7 @@
 import { parsePageUrl, type ForgeId, type PageKind, type PageRef } from '../forges';
 import type { CompiledRegistry, Entry, HostInfo, Level, Ospo, PublicCatalogue, SillItem } from './schema';
 import { catalogueLinks, type CatalogueLink } from './catalogue';
+import { entryTableOf, type EntryTable } from './pack';
 
 /** The lookup contract (DESIGN.md §5); the CLI prints it, the panel and popup render it. */
 export interface LookupResult {
@@ -65,7 +66,7 @@ export interface Organisation {
 
 export interface RegistryIndex {
   registry: CompiledRegistry;
-  entries: Map<string, Entry>;
+  entries: EntryTable;
   ospos: Map<string, Ospo>;
   hosts: Map<string, HostInfo>;
   sill: Map<string, SillItem>;
@@ -77,7 +78,8 @@ export interface RegistryIndex {
 export function createIndex(registry: CompiledRegistry): RegistryIndex {
   return {
     registry,
-    entries: new Map(registry.entries.map((e) => [e.key, e])),
+    // A registry unpacked from its rows answers by key without unpacking them all (lib/registry/pack.ts).
+    entries: entryTableOf(registry) ?? new Map(registry.entries.map((e) => [e.key, e])),
     ospos: new Map(registry.ospos.map((o) => [o.id, o])),
     hosts: new Map(registry.hosts.map((h) => [h.host, h])),
     sill: new Map(registry.sill.map((s) => [s.key, s])),

@@ -48,21 +48,63 @@ export function packRegistry(registry: CompiledRegistry): PackedRegistry {
   return { packed: 1, schemaVersion: registry.schemaVersion, generatedAt, strings, entries, rest };
 }
 
+function unpackRow(s: readonly string[], row: readonly number[]): Entry {
+  const spelt = s[row[0]!]!;
+  const e: Record<string, unknown> = { key: spelt.toLowerCase() };
+  ENTRY_FIELDS.forEach((field, i) => {
+    const v = row[i + 1] ?? 0;
+    if (field === 'display') e.display = v ? s[v] : `https://${spelt}`;
+    else if (field === 'sources') e.sources = v ? s[v]!.split(' ') : [];
+    else if (v) e[field] = s[v];
+  });
+  return e as Entry;
+}
+
+/** An entry by its key: what a lookup needs of the entries (a Map, or the rows of a packed registry). */
+export interface EntryTable {
+  get(key: string): Entry | undefined;
+}
+
+const TABLE = Symbol('ospo-lens.entryTable');
+
+/** The entries by key of a registry unpacked by `unpackRegistry`, without unpacking the others. */
+export function entryTableOf(registry: CompiledRegistry): EntryTable | undefined {
+  return (registry as { [TABLE]?: EntryTable })[TABLE];
+}
+
+/**
+ * The compiled registry of a packed one. Rows are unpacked when they are asked for (#23): a worker woken for one
+ * lookup unpacks the few entries of that page's keys (`entryTableOf`), not all of them (3–12 ms in a cold worker
+ * today, 48–80 ms at ten times the accounts in Node). `entries`, read whole (search, the audit, the options), is
+ * unpacked then, once; each entry is the same object either way.
+ */
 export function unpackRegistry(p: PackedRegistry): CompiledRegistry {
   const s = p.strings;
-  const entries = p.entries.map((row): Entry => {
-    const spelt = s[row[0]!]!;
-    const key = spelt.toLowerCase();
-    const e: Record<string, unknown> = { key };
-    ENTRY_FIELDS.forEach((field, i) => {
-      const v = row[i + 1] ?? 0;
-      if (field === 'display') e.display = v ? s[v] : `https://${spelt}`;
-      else if (field === 'sources') e.sources = v ? s[v]!.split(' ') : [];
-      else if (v) e[field] = s[v];
-    });
-    return e as Entry;
+  const rows = p.entries;
+  const unpacked: Array<Entry | undefined> = [];
+  const at = (i: number): Entry => (unpacked[i] ??= unpackRow(s, rows[i]!));
+  let keys: Map<string, number> | undefined;
+  const table: EntryTable = {
+    get(key) {
+      keys ??= new Map(rows.map((row, i) => [s[row[0]!]!.toLowerCase(), i]));
+      const i = keys.get(key);
+      return i === undefined ? undefined : at(i);
+    },
+  };
+  let all: Entry[] | undefined;
+  const registry = { schemaVersion: p.schemaVersion as typeof REGISTRY_SCHEMA_VERSION, generatedAt: p.generatedAt, ...p.rest } as CompiledRegistry;
+  Object.defineProperty(registry, TABLE, { value: table, configurable: true });
+  Object.defineProperty(registry, 'entries', {
+    enumerable: true,
+    configurable: true,
+    get: () => (all ??= rows.map((_, i) => at(i))),
+    // Replaced whole: a plain array from then on, and the rows' table no longer speaks for it.
+    set(entries: Entry[]) {
+      delete (registry as { [TABLE]?: EntryTable })[TABLE];
+      Object.defineProperty(registry, 'entries', { value: entries, writable: true, enumerable: true, configurable: true });
+    },
   });
-  return { schemaVersion: p.schemaVersion as typeof REGISTRY_SCHEMA_VERSION, generatedAt: p.generatedAt, ...p.rest, entries };
+  return registry;
 }
 
 export function isPacked(value: unknown): value is PackedRegistry {

@@ -109,4 +109,34 @@ describe('the packed bundled snapshot (lib/registry/pack.ts)', () => {
     expect(unpackRegistry(JSON.parse(JSON.stringify(packed)))).toEqual(registry);
     expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(registry).length * 0.6);
   });
+
+  it('a lookup unpacks only the entries of the page’s keys; read whole, the entries are the same objects, unpacked once', async () => {
+    const { packRegistry, unpackRegistry, entryTableOf } = await import('@/lib/registry/pack');
+    const registry = compileFolder(undefined, '2026-01-01T00:00:00.000Z');
+    const packed = JSON.parse(JSON.stringify(packRegistry(registry))) as ReturnType<typeof packRegistry>;
+    // Every read of a row's fields (past its key) is counted.
+    const read = new Set<number>();
+    packed.entries = packed.entries.map((row, i) => new Proxy(row, { get: (t, k) => (typeof k === 'string' && /^[1-9]\d*$/.test(k) && read.add(i), Reflect.get(t, k)) }));
+    const unpacked = unpackRegistry(packed);
+    const index = createIndex(unpacked);
+    expect(index.entries).toBe(entryTableOf(unpacked));
+    const answer = lookup(index, 'https://github.com/IGNF/itowns');
+    expect(answer).toEqual(lookup(createIndex(registry), 'https://github.com/IGNF/itowns'));
+    expect(read.size).toBeGreaterThan(0);
+    expect(read.size).toBeLessThanOrEqual(3); // host, account, repository: at most one row each
+    const ignf = index.entries.get('github.com/ignf')!;
+    expect(unpacked.entries).toEqual(registry.entries);
+    expect(read.size).toBe(registry.entries.length);
+    expect(unpacked.entries.find((e) => e.key === 'github.com/ignf')).toBe(ignf);
+    expect(unpacked.entries).toBe(unpacked.entries);
+  });
+
+  it('an unpacked registry whose entries are replaced answers from the new ones only', async () => {
+    const { packRegistry, unpackRegistry, entryTableOf } = await import('@/lib/registry/pack');
+    const registry = compileFolder(undefined, '2026-01-01T00:00:00.000Z');
+    const unpacked = unpackRegistry(packRegistry(registry));
+    unpacked.entries = unpacked.entries.filter((e) => e.key !== 'github.com/ignf');
+    expect(entryTableOf(unpacked)).toBeUndefined();
+    expect(lookup(createIndex(unpacked), 'https://github.com/IGNF/itowns').publicSector).toBe(false);
+  });
 });
