@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { packRegistry } from '../registry/pack';
+import { asciiJson, packRegistry } from '../registry/pack';
 import { BUNDLED_SOURCES_DIR, compileFolder } from './read-sources';
 
 export const DEFAULT_OUT = new URL('../../assets/generated/registry.json', import.meta.url).pathname;
@@ -29,9 +29,9 @@ if (registry.entries.every((e) => e.sources.every((id) => id === 'overrides'))) 
   process.exit(1);
 }
 mkdirSync(dirname(out), { recursive: true });
-// Packed: one string table and short rows (lib/registry/pack.ts). The build ships this file beside the worker's script
+// Packed: one string table and short rows, in ASCII (lib/registry/pack.ts). The build ships this file beside the worker's script
 // (wxt.config.ts), which fetches and parses it once (lib/registry/bundled.ts).
-writeFileSync(out, JSON.stringify(packRegistry(registry)));
+writeFileSync(out, asciiJson(JSON.stringify(packRegistry(registry))));
 
 const failed = registry.sources.filter((s) => s.error);
 if (!quiet || failed.length) {

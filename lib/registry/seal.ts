@@ -1,4 +1,4 @@
-import { isPacked, packRegistry, unpackRegistry } from './pack';
+import { asciiJson, isPacked, packRegistry, unpackRegistry } from './pack';
 import { heavy } from '../heavy/load';
 import { REGISTRY_SCHEMA_VERSION, type CompiledRegistry } from './schema';
 
@@ -30,9 +30,6 @@ async function sha256(bytes: Uint8Array): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
-
-/** JSON with every character above U+007F written as its `\uXXXX` escape: the same value, in ASCII. */
-export const asciiJson = (json: string): string => json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 export async function sealRegistry(registry: CompiledRegistry, writer: string): Promise<SealedRegistry> {
   const utf8 = new TextEncoder().encode(asciiJson(JSON.stringify(packRegistry(registry))));

@@ -131,6 +131,16 @@ describe('the packed bundled snapshot (lib/registry/pack.ts)', () => {
     expect(unpacked.entries).toBe(unpacked.entries);
   });
 
+  it('the bundled file (npm run registry:compile) is ASCII, and reads back as the compiled registry', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { asciiJson, packRegistry, unpackRegistry } = await import('@/lib/registry/pack');
+    const text = readFileSync('assets/generated/registry.json', 'utf8');
+    expect(/[^\x00-\x7f]/.test(text)).toBe(false);
+    const registry = unpackRegistry(JSON.parse(text));
+    expect(registry.entries.some((e) => /[^\x00-\x7f]/.test(e.name ?? ''))).toBe(true);
+    expect(asciiJson(JSON.stringify(packRegistry(registry)))).toBe(text);
+  });
+
   it('an unpacked registry whose entries are replaced answers from the new ones only', async () => {
     const { packRegistry, unpackRegistry, entryTableOf } = await import('@/lib/registry/pack');
     const registry = compileFolder(undefined, '2026-01-01T00:00:00.000Z');
