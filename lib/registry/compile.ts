@@ -59,8 +59,11 @@ function mergeInto<T extends object>(target: T, extra: Partial<T>): void {
     if (v !== undefined && target[k] === undefined) target[k] = v;
 }
 
-/** Each source file → its contribution, or an error in its report; nothing else is read from a file that fails. */
-function parseAll(inputs: readonly SourceInput[]): { reports: SourceReport[]; parsed: Parsed[] } {
+/**
+ * Each source file → its contribution, or an error in its report; nothing else is read from a file that fails. A step
+ * per source (see `compileInSteps`).
+ */
+function* parseAll(inputs: readonly SourceInput[]): Generator<void, { reports: SourceReport[]; parsed: Parsed[] }, void> {
   const reports: SourceReport[] = [];
   const parsed: Parsed[] = [];
   for (const { def, text, error, dataDate } of inputs) {
@@ -83,6 +86,7 @@ function parseAll(inputs: readonly SourceInput[]): { reports: SourceReport[]; pa
     report.rejected = checked.rejected;
     report.kept = keptOf(checked);
     parsed.push({ def, c: checked });
+    yield;
   }
   return { reports, parsed };
 }
@@ -527,10 +531,34 @@ export function compileRegistry(inputs: readonly SourceInput[], generatedAt: str
   return compileWithNotes(inputs, generatedAt, reviewed).registry;
 }
 
+type Compiled = { registry: CompiledRegistry; spellingVariants: string[][]; disagreements: Disagreement[] };
+
 /** The same, with what the data report shows besides: the bodies the sources spell several ways, the disagreements settled. */
-export function compileWithNotes(inputs: readonly SourceInput[], generatedAt: string, reviewed = reviewedOverrides()): { registry: CompiledRegistry; spellingVariants: string[][]; disagreements: Disagreement[] } {
+export function compileWithNotes(inputs: readonly SourceInput[], generatedAt: string, reviewed = reviewedOverrides()): Compiled {
+  const steps = compileSteps(inputs, generatedAt, reviewed);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same compile, with `pause` awaited between its steps (each source's reading and checking, then each phase of the
+ * merge), so that the service worker answers lookups during a refresh: no step holds the event loop for long (#23,
+ * `npm run bench -- --lookup-only`: recompileLongestBlockMs against recompileOneBlockMs).
+ */
+export async function compileInSteps(inputs: readonly SourceInput[], generatedAt: string, pause: () => Promise<void>, reviewed = reviewedOverrides()): Promise<CompiledRegistry> {
+  const steps = compileSteps(inputs, generatedAt, reviewed);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value.registry;
+    await pause();
+  }
+}
+
+function* compileSteps(inputs: readonly SourceInput[], generatedAt: string, reviewed: ReturnType<typeof reviewedOverrides>): Generator<void, Compiled, void> {
   const disagreements: Disagreement[] = [];
-  const { reports, parsed } = parseAll(inputs);
+  const { reports, parsed } = yield* parseAll(inputs);
   const overridesReport: SourceReport = {
     id: OVERRIDES_SOURCE,
     title: 'Reviewed corrections (assets/registry-overrides.json)',
@@ -548,14 +576,19 @@ export function compileWithNotes(inputs: readonly SourceInput[], generatedAt: st
   const rawOspos = collectRawOspos(parsed, reportOf);
   const hosts = collectHosts(parsed, rawOspos.values(), general, reportOf);
   const ospoIndex = validateOspos(rawOspos, reportOf);
+  yield;
   const entries = mergeAccounts(parsed, general, reportOf, disagreements);
+  yield;
   applyOverrides(entries, hosts, reviewed.overrides, general, overridesReport);
   weighEvidence(entries, parsed, reportOf, disagreements);
   dropNonPublic(entries, hosts, reports.find((r) => r.id === 'github-civic-hackers'));
   assignAgencies(entries, parsed, reviewed.overrides, disagreements);
+  yield;
   const spellingVariants = resolveNames(entries, parsed, reviewed.overrides);
+  yield;
   applyHintsAndLevels(entries, parsed, new Map(reviewed.overrides.flatMap((o) => (o.ospo && o.set.level ? [[o.ospo, o.set.level] as const] : []))));
   attachOspos(entries, ospoIndex);
+  yield;
 
   // A forge whose whole host code.gouv.fr stopped crawling is marked on the host too (never offered in bulk).
   for (const h of hosts.values()) {
@@ -570,6 +603,7 @@ export function compileWithNotes(inputs: readonly SourceInput[], generatedAt: st
     else reportOf(e.sources[0]!).rejected.push({ entry: e.key, reason: reasonOf(parsedEntry.error) });
   }
 
+  yield;
   const sill = new Map<string, SillItem>();
   for (const { c } of parsed) for (const s of c.sill) if (!sill.has(s.key)) sill.set(s.key, s);
 
@@ -580,6 +614,7 @@ export function compileWithNotes(inputs: readonly SourceInput[], generatedAt: st
     for (const cat of c.catalogues) if (!catalogues.has(`${cat.jurisdiction} ${cat.url}`)) catalogues.set(`${cat.jurisdiction} ${cat.url}`, { ...cat, source: def.id });
 
   const nearestOspos = nearestOsposOf(ospoIndex.ospos);
+  yield;
 
   const byKey = <T extends { key?: string; host?: string; id?: string }>(a: T, b: T) =>
     (a.key ?? a.host ?? a.id ?? '').localeCompare(b.key ?? b.host ?? b.id ?? '');

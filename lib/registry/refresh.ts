@@ -1,4 +1,4 @@
-import { compileRegistry, type SourceInput } from './compile';
+import { compileInSteps, type SourceInput } from './compile';
 import { download, type Download } from './download';
 import { REGISTRY_SCHEMA_VERSION, compiledRegistrySchema, type CompiledRegistry } from './schema';
 import type { SourceDef } from './sources';
@@ -109,8 +109,14 @@ export async function refreshRegistry(deps: RefreshDeps, defs: readonly SourceDe
   return { ...outcome, rejected: registry.sources.reduce((n, s) => n + s.rejected.length, 0), registry };
 }
 
-/** Compile from each source's last good copy, or its bundled file. */
-export async function compileFromStore(deps: Pick<RefreshDeps, 'store' | 'bundledText' | 'now'>, defs: readonly SourceDef[]): Promise<CompiledRegistry> {
+/** The next task of the event loop: what the worker had waiting (a page's lookup) runs before the rest of the work. */
+export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Compile from each source's last good copy, or its bundled file, in steps with `pause` between them (`compileInSteps`):
+ * a lookup asked during a refresh waits for one step (one source's reading, or one phase of the merge), not the whole.
+ */
+export async function compileFromStore(deps: Pick<RefreshDeps, 'store' | 'bundledText' | 'now'>, defs: readonly SourceDef[], pause: () => Promise<void> = nextTask): Promise<CompiledRegistry> {
   const inputs: SourceInput[] = await Promise.all(
     defs.map(async (def): Promise<SourceInput> => {
       const copy = await deps.store.getCopy(def.id);
@@ -119,7 +125,7 @@ export async function compileFromStore(deps: Pick<RefreshDeps, 'store' | 'bundle
       return text === undefined ? { def, error: 'not downloaded yet' } : { def, text };
     }),
   );
-  return compileRegistry(inputs, new Date(deps.now()).toISOString());
+  return compileInSteps(inputs, new Date(deps.now()).toISOString(), pause);
 }
 
 /**

@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BUNDLED_SOURCES_DIR } from '@/lib/cli/read-sources';
 import { createIndex, lookup } from '@/lib/registry/lookup';
-import { refreshRegistry, usableRegistry, type RefreshDeps } from '@/lib/registry/refresh';
+import { compileFromStore, refreshRegistry, usableRegistry, type RefreshDeps } from '@/lib/registry/refresh';
+import { compileRegistry } from '@/lib/registry/compile';
 import { memoryRegistryStore, type RegistryStore } from '@/lib/registry/store';
 import { SOURCES, type SourceDef } from '@/lib/registry/sources';
 import { keptOf } from '@/lib/registry/sources/types';
@@ -211,5 +212,34 @@ describe('refreshRegistry() against a real server on loopback', () => {
     const bad = JSON.parse(JSON.stringify(outcome.registry));
     bad.hosts.push({ host: '*', forge: 'gitlab', whole: true });
     expect(usableRegistry(bad)).toBeUndefined();
+  });
+});
+
+describe('compileFromStore(): the worker answers during a compile (#23)', () => {
+  const all = () => ({ store: memoryRegistryStore(), bundledText: async (def: { file: string; files?: readonly string[] }) => (def.files ? undefined : readFileSync(join(BUNDLED_SOURCES_DIR, def.file), 'utf8')), now: () => Date.parse('2026-11-23T12:00:00Z') });
+
+  it('a task queued when it starts (a page’s lookup) runs before it ends', async () => {
+    const order: string[] = [];
+    const compiling = compileFromStore(all(), SOURCES).then(() => order.push('compiled'));
+    setTimeout(() => order.push('lookup'), 0);
+    await compiling;
+    expect(order).toEqual(['lookup', 'compiled']);
+  });
+
+  it('pauses after each source’s reading and between the merge’s phases, and compiles what it compiled in one block', async () => {
+    let pauses = 0;
+    const stepped = await compileFromStore(all(), SOURCES, async () => void pauses++);
+    const read = stepped.sources.filter((r) => r.id !== 'overrides' && !r.error).length;
+    expect(pauses).toBeGreaterThan(read); // one per source read, then the merge's
+    const inputs = await Promise.all(SOURCES.map(async (def) => ({ def, text: await all().bundledText(def) })));
+    const whole = compileRegistry(inputs.map((i) => (i.text === undefined ? { def: i.def, error: 'not downloaded yet' } : i)), stepped.generatedAt);
+    expect(stepped).toEqual(whole);
+  });
+
+  it('a source that cannot be read says so as before (its reader is not asked twice)', async () => {
+    const broken = { ...SOURCES[0]!, parse: vi.fn(() => { throw new Error('bad line 3\nmore'); }) };
+    const registry = await compileFromStore(all(), [broken, ...SOURCES.slice(1)]);
+    expect(registry.sources.find((s) => s.id === broken.id)?.error).toBe('unreadable: bad line 3');
+    expect(broken.parse).toHaveBeenCalledTimes(1);
   });
 });
