@@ -31,6 +31,9 @@ export interface RefreshOutcome {
 /** Below this share of the entries the last good copy had, a download is taken for a cut or broken file. */
 export const MIN_KEPT_SHARE = 0.8;
 
+/** The next task of the event loop: what the worker had waiting (a page's lookup) runs before the rest of the work. */
+export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 function keptIn(def: SourceDef, text: string | undefined): number {
   if (text === undefined) return 0;
   try {
@@ -45,7 +48,7 @@ function keptIn(def: SourceDef, text: string | undefined): number {
  * 80 % of the entries of the copy it would replace AND of the bundled copy (a cut-off file that still parses must
  * not win, and a series of 20 % cuts cannot ratchet a source down: the bundled copy is the floor).
  */
-function acceptable(def: SourceDef, text: string, previous: string | undefined, bundled: string | undefined): string | undefined {
+async function acceptable(def: SourceDef, text: string, previous: string | undefined, bundled: string | undefined, pause: () => Promise<void>): Promise<string | undefined> {
   let kept: number;
   let rejected: number;
   try {
@@ -56,7 +59,11 @@ function acceptable(def: SourceDef, text: string, previous: string | undefined, 
     return `unreadable: ${(e as Error).message.split('\n')[0]}`;
   }
   if (kept === 0) return `no valid entry (${rejected} rejected)`;
-  const before = Math.max(keptIn(def, previous), keptIn(def, bundled));
+  // Each reading in a task of its own: a lookup asked meanwhile waits for one (#23).
+  await pause();
+  const previousKept = keptIn(def, previous);
+  await pause();
+  const before = Math.max(previousKept, keptIn(def, bundled));
   if (kept < before * MIN_KEPT_SHARE) return `only ${kept} entries against ${before} before: ${Math.round(100 - (100 * kept) / before)} % lost, kept the previous copy`;
   return undefined;
 }
@@ -69,6 +76,7 @@ function acceptable(def: SourceDef, text: string, previous: string | undefined, 
  */
 export async function refreshRegistry(deps: RefreshDeps, defs: readonly SourceDef[], currentDefs: () => Promise<readonly SourceDef[]> = async () => defs): Promise<RefreshOutcome> {
   const states = await deps.store.getStates();
+  const pause = nextTask;
   const outcome: Omit<RefreshOutcome, 'registry' | 'rejected'> = { updated: [], notModified: [], failed: [] };
   await Promise.all(
     defs.map(async (def) => {
@@ -84,7 +92,7 @@ export async function refreshRegistry(deps: RefreshDeps, defs: readonly SourceDe
         allowLoopback: deps.allowLoopback,
       });
       if (result.kind === 'fresh') {
-        const problem = acceptable(def, result.text, previous?.text, await deps.bundledText(def));
+        const problem = await acceptable(def, result.text, previous?.text, await deps.bundledText(def), pause);
         if (problem) result = { kind: 'failed', reason: problem };
       }
       if (result.kind === 'fresh') {
@@ -104,13 +112,10 @@ export async function refreshRegistry(deps: RefreshDeps, defs: readonly SourceDe
     }),
   );
   await deps.store.putStates(states);
-  const registry = await compileFromStore(deps, await currentDefs());
+  const registry = await compileFromStore(deps, await currentDefs(), pause);
   await deps.store.putCompiled(registry);
   return { ...outcome, rejected: registry.sources.reduce((n, s) => n + s.rejected.length, 0), registry };
 }
-
-/** The next task of the event loop: what the worker had waiting (a page's lookup) runs before the rest of the work. */
-export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * Compile from each source's last good copy, or its bundled file, in steps with `pause` between them (`compileInSteps`):
