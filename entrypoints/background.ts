@@ -16,7 +16,7 @@ import { needsPanelCode } from '@/lib/content/boot';
 import { messageTemplates } from '@/lib/i18n/message-templates';
 import MESSAGE_KEYS from '@/assets/generated/message-keys.json';
 import { signalKnownForges } from '@/lib/permissions/toolbar-signal';
-import { activeRegistry, checkCustomRegistry, recompile, refreshNow, sourceDefs, sourceStates } from '@/lib/registry/active';
+import { activeRegistry, checkCustomRegistry, recompile, refreshNow, sourceInfos, sourceStates } from '@/lib/registry/active';
 import { customForges, knownForgeOf, knownForges } from '@/lib/registry/forges';
 import { auditPageQuery, auditPlanOf } from '@/lib/audit/targets';
 import { forgeOfHost, lookup, provenance, type RegistryIndex } from '@/lib/registry/lookup';
@@ -52,7 +52,7 @@ export default defineBackground(() => {
   }
 
   async function registryStatus(): Promise<RegistryStatus> {
-    const [{ index: i, origin }, states, enabled, settings] = await Promise.all([activeRegistry(), sourceStates(), sourceDefs(), getSettings()]);
+    const [{ index: i, origin }, states, enabled, settings] = await Promise.all([activeRegistry(), sourceStates(), sourceInfos(), getSettings()]);
     const r = i.registry;
     const all = [...SOURCE_INFO.map((d) => ({ def: d, custom: false })), ...enabled.filter((d) => d.id.startsWith('custom:')).map((d) => ({ def: d, custom: true }))];
     const live = all.filter(({ def }) => def.fetchUrl && !settings.disabledSources.includes(def.id)).map(({ def }) => def.id);

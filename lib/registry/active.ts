@@ -56,7 +56,7 @@ export function activeRegistry(): Promise<{ index: RegistryIndex; origin: Origin
   return opening;
 }
 
-export async function sourceDefs(): Promise<SourceInfo[]> {
+export async function sourceInfos(): Promise<SourceInfo[]> {
   const settings = await getSettings();
   const custom = settings.customRegistries.flatMap((url) => {
     try {
@@ -90,7 +90,7 @@ const deps = () => ({ store, fetch: globalThis.fetch.bind(globalThis), bundledTe
 export function refreshNow(): Promise<RefreshOutcome> {
   refreshing ??= inQueue(async () => {
     try {
-      const outcome = await (await heavy()).refreshRegistry(deps(), await sourceDefs(), sourceDefs);
+      const outcome = await (await heavy()).refreshRegistry(deps(), await sourceInfos(), sourceInfos);
       active = Promise.resolve({ index: createIndex(outcome.registry), origin: 'refreshed' as const });
       return outcome;
     } finally {
@@ -103,7 +103,7 @@ export function refreshNow(): Promise<RefreshOutcome> {
 /** After sources were switched on/off or a custom registry added or removed: recompile from what is stored. In the queue. */
 export function recompile(): Promise<void> {
   return inQueue(async () => {
-    const registry = await (await heavy()).compileFromStore(deps(), await sourceDefs());
+    const registry = await (await heavy()).compileFromStore(deps(), await sourceInfos());
     await store.putCompiled(registry);
     active = Promise.resolve({ index: createIndex(registry), origin: 'refreshed' });
   });

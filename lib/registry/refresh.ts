@@ -48,7 +48,7 @@ function keptIn(def: SourceDef, text: string | undefined): number {
  * 80 % of the entries of the copy it would replace AND of the bundled copy (a cut-off file that still parses must
  * not win, and a series of 20 % cuts cannot ratchet a source down: the bundled copy is the floor).
  */
-async function acceptable(def: SourceDef, text: string, previous: string | undefined, bundled: string | undefined, pause: () => Promise<void>): Promise<string | undefined> {
+async function acceptable(def: SourceDef, text: string, previous: string | undefined, bundled: string | undefined): Promise<string | undefined> {
   let kept: number;
   let rejected: number;
   try {
@@ -60,9 +60,9 @@ async function acceptable(def: SourceDef, text: string, previous: string | undef
   }
   if (kept === 0) return `no valid entry (${rejected} rejected)`;
   // Each reading in a task of its own: a lookup asked meanwhile waits for one (#23).
-  await pause();
+  await nextTask();
   const previousKept = keptIn(def, previous);
-  await pause();
+  await nextTask();
   const before = Math.max(previousKept, keptIn(def, bundled));
   if (kept < before * MIN_KEPT_SHARE) return `only ${kept} entries against ${before} before: ${Math.round(100 - (100 * kept) / before)} % lost, kept the previous copy`;
   return undefined;
@@ -76,7 +76,6 @@ async function acceptable(def: SourceDef, text: string, previous: string | undef
  */
 export async function refreshRegistry(deps: RefreshDeps, defs: readonly SourceDef[], currentDefs: () => Promise<readonly SourceDef[]> = async () => defs): Promise<RefreshOutcome> {
   const states = await deps.store.getStates();
-  const pause = nextTask;
   const outcome: Omit<RefreshOutcome, 'registry' | 'rejected'> = { updated: [], notModified: [], failed: [] };
   await Promise.all(
     defs.map(async (def) => {
@@ -92,7 +91,7 @@ export async function refreshRegistry(deps: RefreshDeps, defs: readonly SourceDe
         allowLoopback: deps.allowLoopback,
       });
       if (result.kind === 'fresh') {
-        const problem = await acceptable(def, result.text, previous?.text, await deps.bundledText(def), pause);
+        const problem = await acceptable(def, result.text, previous?.text, await deps.bundledText(def));
         if (problem) result = { kind: 'failed', reason: problem };
       }
       if (result.kind === 'fresh') {
@@ -112,7 +111,7 @@ export async function refreshRegistry(deps: RefreshDeps, defs: readonly SourceDe
     }),
   );
   await deps.store.putStates(states);
-  const registry = await compileFromStore(deps, await currentDefs(), pause);
+  const registry = await compileFromStore(deps, await currentDefs());
   await deps.store.putCompiled(registry);
   return { ...outcome, rejected: registry.sources.reduce((n, s) => n + s.rejected.length, 0), registry };
 }

@@ -3,8 +3,8 @@ import { heavy } from '../heavy/load';
 import { REGISTRY_SCHEMA_VERSION, type CompiledRegistry } from './schema';
 
 /**
- * The compiled registry as the extension stores it: its packed JSON text (lib/registry/pack.ts: 281 kB where the plain
- * JSON is 653 kB, so IndexedDB reads, hashes and parses less), sealed with a SHA-256 digest, the schema version
+ * The compiled registry as the extension stores it: its packed JSON in ASCII, as UTF-8 bytes (lib/registry/pack.ts:
+ * 281 kB where the plain JSON is 653 kB, so IndexedDB reads, hashes and parses less), sealed with a SHA-256 digest, the schema version
  * and the writer (the extension's version). Only the extension writes its IndexedDB, and it writes only a registry
  * its compiler has validated in full; so a sealed copy that is whole (digest), of this schema and written by this
  * very version is read back with one JSON.parse, without validating every entry again on each start of the service

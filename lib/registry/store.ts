@@ -2,7 +2,7 @@ import type { CompiledRegistry } from './schema';
 
 /**
  * Where refreshed data lives, apart from the compiler: the service worker reads and writes it on every start, and must
- * not load the compiler (lib/registry/heavy.ts) to do so.
+ * not load the compiler (lib/heavy) to do so.
  */
 
 /** The last good copy of one source, as downloaded. */
