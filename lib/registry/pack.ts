@@ -14,6 +14,10 @@ export interface PackedRegistry {
   /** One row per entry: see ENTRY_FIELDS; trailing absent fields are cut. */
   entries: number[][];
   rest: Omit<CompiledRegistry, 'entries' | 'schemaVersion' | 'generatedAt'>;
+  /** Row indices in the order of their lower-case keys (`PackedRows.order`)… */
+  order?: number[];
+  /** …or the rows are in that order themselves. Neither in older files: a table of the keys is built then. */
+  sorted?: true;
 }
 
 /** Entry fields in row order (after the key). `display` is stored only when it is not `https://` + the key. */
@@ -45,17 +49,20 @@ export function packRegistry(registry: CompiledRegistry): PackedRegistry {
     return row;
   });
   const { entries: _e, schemaVersion: _v, generatedAt, ...rest } = registry;
-  return { packed: 1, schemaVersion: registry.schemaVersion, generatedAt, strings, entries, rest };
+  const order = lowerKeyOrder(registry.entries.map((e) => e.key));
+  // The compiler sorts the entries by key, so the order is most often the rows' own: a flag then, not a list.
+  const sorted = order.every((row, j) => row === j);
+  return { packed: 1, schemaVersion: registry.schemaVersion, generatedAt, strings, entries, rest, ...(sorted ? { sorted } : { order }) };
 }
 
-function unpackRow(s: readonly string[], row: readonly number[]): Entry {
-  const spelt = s[row[0]!]!;
+function unpackRow(str: (i: number) => string, row: ArrayLike<number>): Entry {
+  const spelt = str(row[0]!);
   const e: Record<string, unknown> = { key: spelt.toLowerCase() };
   ENTRY_FIELDS.forEach((field, i) => {
-    const v = row[i + 1] ?? 0;
-    if (field === 'display') e.display = v ? s[v] : `https://${spelt}`;
-    else if (field === 'sources') e.sources = v ? s[v]!.split(' ') : [];
-    else if (v) e[field] = s[v];
+    const v = i + 1 < row.length ? row[i + 1]! : 0;
+    if (field === 'display') e.display = v ? str(v) : `https://${spelt}`;
+    else if (field === 'sources') e.sources = v ? str(v).split(' ') : [];
+    else if (v) e[field] = str(v);
   });
   return e as Entry;
 }
@@ -72,32 +79,78 @@ export function entryTableOf(registry: CompiledRegistry): EntryTable | undefined
   return (registry as { [TABLE]?: EntryTable })[TABLE];
 }
 
+/** The rows of a packed registry, however they are kept: JSON arrays (the bundled file), or typed arrays (lib/registry/blob.ts). */
+export interface PackedRows {
+  count: number;
+  /** Row `i`: the indices of its strings (see ENTRY_FIELDS). */
+  row(i: number): ArrayLike<number>;
+  /** String `i` of the table. */
+  string(i: number): string;
+  /**
+   * The row indices in the order of their lower-case keys, or `sorted` when the rows are in that order: a lookup then
+   * finds a key by a binary search, without building a table of every key first (17–46 ms at ten times the
+   * accounts, #23).
+   */
+  order?: ArrayLike<number> | 'sorted';
+}
+
+export const lowerKeyOrder = (keys: readonly string[]): number[] =>
+  keys.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
+
+function keyFinder(rows: PackedRows): (key: string) => number | undefined {
+  const { order } = rows;
+  const keyOf = (i: number) => rows.string(rows.row(i)[0]!).toLowerCase();
+  if (!order) {
+    let keys: Map<string, number> | undefined;
+    return (key) => {
+      if (!keys) {
+        keys = new Map();
+        for (let i = 0; i < rows.count; i++) keys.set(keyOf(i), i);
+      }
+      return keys.get(key);
+    };
+  }
+  const rowAt = order === 'sorted' ? (j: number) => j : (j: number) => order[j]!;
+  const keys: string[] = [];
+  const at = (j: number) => (keys[j] ??= keyOf(rowAt(j)));
+  return (key) => {
+    let lo = 0;
+    let hi = rows.count - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const k = at(mid);
+      if (k === key) return rowAt(mid);
+      if (k < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  };
+}
+
 /**
- * The compiled registry of a packed one. Rows are unpacked when they are asked for (#23): a worker woken for one
- * lookup unpacks the few entries of that page's keys (`entryTableOf`), not all of them (3–12 ms in a cold worker
- * today, 48–80 ms at ten times the accounts in Node). `entries`, read whole (search, the audit, the options), is
- * unpacked then, once; each entry is the same object either way.
+ * A compiled registry over packed rows, unpacked when they are asked for (#23): a worker woken for one lookup
+ * unpacks the few entries of that page's keys (`entryTableOf`), not all of them (3–12 ms in a cold worker today,
+ * 48–80 ms at ten times the accounts in Node). `entries`, read whole (search, the audit, the options), is unpacked
+ * then, once; each entry is the same object either way.
  */
-export function unpackRegistry(p: PackedRegistry): CompiledRegistry {
-  const s = p.strings;
-  const rows = p.entries;
+export function registryOfRows(head: Pick<PackedRegistry, 'schemaVersion' | 'generatedAt' | 'rest'>, rows: PackedRows): CompiledRegistry {
+  const str = (i: number) => rows.string(i);
   const unpacked: Array<Entry | undefined> = [];
-  const at = (i: number): Entry => (unpacked[i] ??= unpackRow(s, rows[i]!));
-  let keys: Map<string, number> | undefined;
+  const at = (i: number): Entry => (unpacked[i] ??= unpackRow(str, rows.row(i)));
+  const find = keyFinder(rows);
   const table: EntryTable = {
     get(key) {
-      keys ??= new Map(rows.map((row, i) => [s[row[0]!]!.toLowerCase(), i]));
-      const i = keys.get(key);
+      const i = find(key);
       return i === undefined ? undefined : at(i);
     },
   };
   let all: Entry[] | undefined;
-  const registry = { schemaVersion: p.schemaVersion as typeof REGISTRY_SCHEMA_VERSION, generatedAt: p.generatedAt, ...p.rest } as CompiledRegistry;
+  const registry = { schemaVersion: head.schemaVersion as typeof REGISTRY_SCHEMA_VERSION, generatedAt: head.generatedAt, ...head.rest } as CompiledRegistry;
   Object.defineProperty(registry, TABLE, { value: table, configurable: true });
   Object.defineProperty(registry, 'entries', {
     enumerable: true,
     configurable: true,
-    get: () => (all ??= rows.map((_, i) => at(i))),
+    get: () => (all ??= Array.from({ length: rows.count }, (_, i) => at(i))),
     // Replaced whole: a plain array from then on, and the rows' table no longer speaks for it.
     set(entries: Entry[]) {
       delete (registry as { [TABLE]?: EntryTable })[TABLE];
@@ -105,6 +158,13 @@ export function unpackRegistry(p: PackedRegistry): CompiledRegistry {
     },
   });
   return registry;
+}
+
+/** The compiled registry of a packed one (JSON), its rows unpacked when asked for (`registryOfRows`). */
+export function unpackRegistry(p: PackedRegistry): CompiledRegistry {
+  const s = p.strings;
+  const rows = p.entries;
+  return registryOfRows(p, { count: rows.length, row: (i) => rows[i]!, string: (i) => s[i]!, order: p.sorted ? 'sorted' : p.order });
 }
 
 /**

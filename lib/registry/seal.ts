@@ -1,13 +1,14 @@
-import { asciiJson, isPacked, packRegistry, unpackRegistry } from './pack';
+import { registryBlob, registryOfBlob } from './blob';
+import { isPacked, unpackRegistry } from './pack';
 import { heavy } from '../heavy/load';
 import { REGISTRY_SCHEMA_VERSION, type CompiledRegistry } from './schema';
 
 /**
- * The compiled registry as the extension stores it: its packed JSON in ASCII, as UTF-8 bytes (lib/registry/pack.ts:
- * 281 kB where the plain JSON is 653 kB, so IndexedDB reads, hashes and parses less), sealed with a SHA-256 digest, the schema version
- * and the writer (the extension's version). Only the extension writes its IndexedDB, and it writes only a registry
- * its compiler has validated in full; so a sealed copy that is whole (digest), of this schema and written by this
- * very version is read back with one JSON.parse, without validating every entry again on each start of the service
+ * The compiled registry as the extension stores it: packed (lib/registry/pack.ts) into one binary record
+ * (lib/registry/blob.ts), sealed with a SHA-256 digest, the schema version and the writer (the extension's version).
+ * Only the extension writes its IndexedDB, and it writes only a registry its compiler has validated in full; so a
+ * sealed copy that is whole (digest), of this schema and written by this very version is read back as it is (its
+ * rows and strings read when a lookup asks for them), without validating every entry again on each start of the service
  * worker (the full zod parse costs ~50 ms at today's size, ~270 ms at ten times). Anything else — an older store (a
  * plain object), another version, a digest that does not match, a truncated or edited text — is validated in full
  * as before, or refused.
@@ -16,12 +17,14 @@ export interface SealedRegistry {
   sealed: 1;
   schemaVersion: number;
   writer: string;
-  /** Of the UTF-8 bytes of the JSON text. */
+  /** Of the stored bytes (`blob`; in older seals `utf8`, or the UTF-8 of `json`). */
   sha256: string;
   /**
-   * The JSON text as UTF-8 bytes, every non-ASCII character escaped: hashed as read, decoded to a one-byte string.
-   * Encoding the text to hash it cost a cold worker 7–10 ms (#23); older seals kept the text itself (`json`).
+   * The registry as one binary record (lib/registry/blob.ts): hashed as read, its rows and strings read when a
+   * lookup asks for them. Older seals kept its packed JSON text, as ASCII bytes (`utf8`) or as text (`json`); they
+   * still open by their digest.
    */
+  blob?: Uint8Array;
   utf8?: Uint8Array;
   json?: string;
 }
@@ -32,13 +35,25 @@ async function sha256(bytes: Uint8Array): Promise<string> {
 }
 
 export async function sealRegistry(registry: CompiledRegistry, writer: string): Promise<SealedRegistry> {
-  const utf8 = new TextEncoder().encode(asciiJson(JSON.stringify(packRegistry(registry))));
-  return { sealed: 1, schemaVersion: REGISTRY_SCHEMA_VERSION, writer, sha256: await sha256(utf8), utf8 };
+  const blob = registryBlob(registry);
+  return { sealed: 1, schemaVersion: REGISTRY_SCHEMA_VERSION, writer, sha256: await sha256(blob), blob };
+}
+
+/** The bytes a seal's digest is of. */
+function sealedBytes(v: SealedRegistry): Uint8Array {
+  return v.blob ?? v.utf8 ?? new TextEncoder().encode(v.json);
 }
 
 function isSealed(value: unknown): value is SealedRegistry {
   const v = value as Partial<SealedRegistry> | null | undefined;
-  return !!v && v.sealed === 1 && (v.utf8 instanceof Uint8Array || typeof v.json === 'string') && typeof v.sha256 === 'string' && typeof v.writer === 'string';
+  return !!v && v.sealed === 1 && (v.blob instanceof Uint8Array || v.utf8 instanceof Uint8Array || typeof v.json === 'string') && typeof v.sha256 === 'string' && typeof v.writer === 'string';
+}
+
+/** The registry a seal holds (its digest checked before): a blob, or the packed JSON of older seals. */
+function parseSealed(v: SealedRegistry): unknown {
+  if (v.blob) return registryOfBlob(v.blob);
+  const raw: unknown = JSON.parse(v.utf8 instanceof Uint8Array ? new TextDecoder().decode(v.utf8) : v.json!);
+  return isPacked(raw) ? unpackRegistry(raw) : raw;
 }
 
 export type Opened = { registry: CompiledRegistry; checked: 'seal' | 'schema' };
@@ -55,15 +70,14 @@ export async function openStoredRegistry(value: unknown, writer: string): Promis
     return registry ? { registry, checked: 'schema' } : undefined;
   }
   if (value.schemaVersion !== REGISTRY_SCHEMA_VERSION) return undefined;
-  const bytes = value.utf8 instanceof Uint8Array ? value.utf8 : new TextEncoder().encode(value.json);
-  if ((await sha256(bytes)) !== value.sha256) return undefined;
+  if ((await sha256(sealedBytes(value))) !== value.sha256) return undefined;
   let parsed: unknown;
   try {
-    const raw: unknown = JSON.parse(value.utf8 instanceof Uint8Array ? new TextDecoder().decode(value.utf8) : value.json!);
-    parsed = isPacked(raw) ? unpackRegistry(raw) : raw;
+    parsed = parseSealed(value);
   } catch {
     return undefined;
   }
+  if (!parsed) return undefined;
   if (value.writer === writer && (parsed as { schemaVersion?: unknown }).schemaVersion === REGISTRY_SCHEMA_VERSION)
     return { registry: parsed as CompiledRegistry, checked: 'seal' };
   // Written by another version of the extension: its compiler's rules may differ from ours.

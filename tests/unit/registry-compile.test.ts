@@ -141,6 +141,23 @@ describe('the packed bundled snapshot (lib/registry/pack.ts)', () => {
     expect(asciiJson(JSON.stringify(packRegistry(registry)))).toBe(text);
   });
 
+  it('every key is found, and no other, whatever the rows\' order: the writer\'s order list, the rows\' own, or (older files) a table of keys', async () => {
+    const { packRegistry, unpackRegistry, entryTableOf } = await import('@/lib/registry/pack');
+    const registry = compileFolder(undefined, '2026-01-01T00:00:00.000Z');
+    const reversed = { ...registry, entries: [...registry.entries].reverse() };
+    const inOrder = JSON.parse(JSON.stringify(packRegistry(registry))) as ReturnType<typeof packRegistry>;
+    const listed = JSON.parse(JSON.stringify(packRegistry(reversed))) as ReturnType<typeof packRegistry>;
+    expect(inOrder.sorted).toBe(true);
+    expect(listed.order).toHaveLength(registry.entries.length);
+    const { sorted: _s, ...older } = inOrder;
+    const misses = ['', 'a', 'github.com', 'github.com/ignf/', 'github.com/ignfz', 'gitlab.com/~', '\uffff'];
+    for (const packed of [inOrder, listed, older]) {
+      const table = entryTableOf(unpackRegistry(packed))!;
+      for (const e of registry.entries) expect(table.get(e.key)).toEqual(e);
+      for (const key of misses) expect(table.get(key)).toEqual(registry.entries.find((e) => e.key === key));
+    }
+  });
+
   it('an unpacked registry whose entries are replaced answers from the new ones only', async () => {
     const { packRegistry, unpackRegistry, entryTableOf } = await import('@/lib/registry/pack');
     const registry = compileFolder(undefined, '2026-01-01T00:00:00.000Z');
