@@ -1,5 +1,5 @@
 /** Match-pattern helpers for forge hosts. Pure. */
-import { HOST_NAME } from '../registry/schema';
+import { HOST_NAME } from '../registry/checks';
 
 /** Forges whose access comes with the install (mirrors wxt.config.ts `FORGE_HOSTS`). */
 export const STATIC_HOSTS: readonly string[] = ['github.com', 'gitlab.com'];

@@ -1,5 +1,5 @@
 import type { AccountProfile } from '../forges/api';
-import { email, httpsUrl, text } from './schema';
+import { emailCheck as email, httpsUrlCheck as httpsUrl, textCheck as text } from './checks';
 import { looksLikeUrl } from './names';
 import type { AccountContact, LookupResult } from './lookup';
 

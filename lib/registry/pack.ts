@@ -1,4 +1,5 @@
-import { REGISTRY_SCHEMA_VERSION, type CompiledRegistry, type Entry } from './schema';
+import type { REGISTRY_SCHEMA_VERSION } from './checks';
+import type { CompiledRegistry, Entry } from './schema';
 
 /**
  * The bundled snapshot, packed: the compiled registry with every string in one table and each entry as a short

@@ -1,58 +1,15 @@
 import { z } from 'zod';
+import { EMAIL_CHECKS, HOST_NAME, HOST_NAME_CHECKS, HTTPS_URL_CHECKS, REGISTRY_SCHEMA_VERSION, TEXT_CHECKS } from './checks';
 
-/** Bump when the compiled format changes incompatibly; the background discards other versions. */
-export const REGISTRY_SCHEMA_VERSION = 3;
+export { CONTROL_OR_BIDI, HOST_NAME, REGISTRY_SCHEMA_VERSION } from './checks';
 /** Custom registries (docs/custom-registry.schema.json) may declare this version or the one before (same fields). */
 export const CUSTOM_SCHEMA_VERSIONS = [2, 3] as const;
 
-/** One DNS label: letters, digits, inner hyphens (IDN labels as punycode, `xn--…`). */
-const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
-/**
- * A host name: dotted labels, the last one starting with a letter, 253 characters at most. No wildcard, space,
- * port, user, IP literal or trailing dot: a host from the data may become a permission request.
- */
-export const HOST_NAME = new RegExp(`^(?=.{1,253}$)(?:${LABEL}\\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$`);
-export const hostName = z.string().regex(HOST_NAME, 'not a host name (letters, digits, hyphens, dots; IDN as punycode)');
-
-/**
- * A web address from the data: https only (every upstream URL is; none is documented as http-only), a host name,
- * no credentials, no markup or spaces. Anything else (`javascript:`, `data:`, `http:`) is rejected with its entry.
- */
-export const httpsUrl = z
-  .string()
-  .trim()
-  .max(2000)
-  .refine((u) => !/[<>"'`\s\\]/.test(u), 'URL contains markup or spaces')
-  .refine((u) => {
-    try {
-      const url = new URL(u);
-      return url.protocol === 'https:' && !url.username && !url.password && !url.port && HOST_NAME.test(url.hostname);
-    } catch {
-      return false;
-    }
-  }, 'not an https URL on a host name');
-
-/**
- * Control characters and bidirectional formatting marks (U+061C, U+200E–F, U+202A–E, U+2066–9): they could make a
- * name read as another one, or reorder what the panel shows next to it.
- */
-export const CONTROL_OR_BIDI = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-/** Display text from a source: plain text, bounded, no control or bidi marks; it is rendered as text, never as HTML. */
-export const text = z
-  .string()
-  .trim()
-  .min(1)
-  .max(500)
-  .refine((t) => !CONTROL_OR_BIDI.test(t), 'contains control or bidirectional formatting characters');
-/**
- * An e-mail address that can go into `mailto:` as is: no query, fragment, percent-escape, comma or space
- * (`x@gouv.fr?bcc=…` is refused).
- */
-export const email = z
-  .string()
-  .trim()
-  .max(254)
-  .regex(/^[A-Za-z0-9._+-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/, 'not a plain e-mail address');
+// The rules themselves are in lib/registry/checks.ts, shared with the service worker's `zod/mini` schemas.
+export const hostName = z.string().check(...HOST_NAME_CHECKS);
+export const httpsUrl = z.string().check(...HTTPS_URL_CHECKS);
+export const text = z.string().check(...TEXT_CHECKS);
+export const email = z.string().check(...EMAIL_CHECKS);
 /** ISO 3166-1 alpha-2 (and XK, Kosovo's code in common use). International bodies have none. */
 export const country = z.string().regex(/^[A-Z]{2}$/, 'not an ISO 3166-1 alpha-2 country code');
 export const international = z.enum(['EU', 'UN', 'INT']);

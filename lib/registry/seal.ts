@@ -1,7 +1,8 @@
 import { registryBlob, registryOfBlob } from './blob';
 import { isPacked, unpackRegistry } from './pack';
 import { heavy } from '../heavy/load';
-import { REGISTRY_SCHEMA_VERSION, type CompiledRegistry } from './schema';
+import { REGISTRY_SCHEMA_VERSION } from './checks';
+import type { CompiledRegistry } from './schema';
 
 /**
  * The compiled registry as the extension stores it: packed (lib/registry/pack.ts) into one binary record

@@ -1,4 +1,4 @@
-import { HOST_NAME } from './schema';
+import { HOST_NAME } from './checks';
 
 /**
  * Is a URL fit to download a registry source from? Checked where sources are built (the background), not only

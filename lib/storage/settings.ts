@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { decideLegacyMove, getStoredSettings, legacyMoveDecided, SettingsNotStored, updateStoredSettings } from '../cache/db';
-import { HOST_NAME } from '../registry/schema';
+import { HOST_NAME } from '../registry/checks';
 import { safeSourceUrl } from '../registry/source-url';
 
 /**
