@@ -1,0 +1,50 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * What a woken service worker evaluates before it answers (#23): the modules `entrypoints/background.ts` imports,
+ * followed statically (type-only imports left out, as the build leaves them). The heavy script's code (the compiler,
+ * the sources' readers, `yaml`) and the full `zod` must not be among them: `zod/mini` only (lib/registry/checks.ts).
+ */
+const ROOT = resolve(__dirname, '../..');
+const IMPORT = /^\s*(?:import|export)\s+(?!type\b)(?:[^'"]*?\sfrom\s+)?['"]([^'"]+)['"]/gm;
+
+function resolveModule(from: string, spec: string): string | undefined {
+  const base = spec.startsWith('@/') ? join(ROOT, spec.slice(2)) : spec.startsWith('.') ? resolve(dirname(from), spec) : undefined;
+  if (!base) return undefined;
+  return [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find((p) => existsSync(p) && statSync(p).isFile());
+}
+
+function graph(entry: string): { files: Set<string>; packages: Set<string> } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    for (const [, spec] of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+      const local = resolveModule(file, spec!);
+      if (local) visit(local);
+      else if (!spec!.startsWith('.') && !spec!.startsWith('@/')) packages.add(spec!);
+      else throw new Error(`${relative(ROOT, file)}: cannot resolve ${spec}`);
+    }
+  };
+  visit(entry);
+  return { files, packages };
+}
+
+describe('the service worker’s script (#23: what a woken worker evaluates)', () => {
+  const { files, packages } = graph(join(ROOT, 'entrypoints/background.ts'));
+  const local = [...files].map((f) => relative(ROOT, f));
+
+  it('is followed: it reaches the lookup, the seal and the message checks', () => {
+    expect(local).toEqual(expect.arrayContaining(['lib/registry/lookup.ts', 'lib/registry/seal.ts', 'lib/messaging/schemas.ts', 'lib/registry/checks.ts']));
+  });
+
+  it('imports zod/mini only, never the full zod, yaml or the compiler', () => {
+    expect(packages).toContain('zod/mini');
+    expect([...packages].filter((p) => p === 'zod' || p === 'yaml')).toEqual([]);
+    // lib/registry/sources/types.ts is the sources' shared types and file joining, no reader.
+    expect(local.filter((f) => /^lib\/registry\/(compile|schema|overrides|sources\/(?!types\.ts$))/.test(f) || f.startsWith('lib/publiccode/'))).toEqual([]);
+  });
+});
