@@ -1,6 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { startBoot } from '@/lib/content/boot';
 import { plantSeed, type BootSeed } from '@/lib/content/seed';
+import { nativeApi } from '@/lib/content/native';
 
 /**
  * The forge pages' content script, as it starts (#23): no polyfill, no Preact, no layout tables. It asks the
@@ -8,7 +9,6 @@ import { plantSeed, type BootSeed } from '@/lib/content/seed';
  * needs the panel. The panel's code (entrypoints/forge.content) is in the same file, wrapped by the build in a function
  * that is only called then (lib/build/lazy-panel.ts): on the pages of no public body it is never evaluated.
  */
-type Runtime = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 /** Declared by the build around this script: runs the panel's code (absent in a build that did not wrap it). */
 declare const __ospoLensPanel: (() => void) | undefined;
 const NAVIGATIONS = ['turbo:render', 'turbo:load', 'soft-nav:end', 'soft-nav:react-done', 'popstate', 'pageshow'];
@@ -32,7 +32,7 @@ function watchHistory(onChange: () => void): () => void {
 }
 
 export default defineUnlistedScript(() => {
-  const api = ((globalThis as { browser?: Runtime }).browser ?? (globalThis as { chrome?: Runtime }).chrome)!;
+  const api = nativeApi();
   startBoot<BootSeed>({
     href: () => location.href,
     ask: async (url) => {

@@ -1,23 +1,5 @@
 import { browser } from 'wxt/browser';
-import { isReply, type Message, type MessageType, type Protocol, type Reply } from './protocol';
+import { createAsk } from './ask';
 
-/** Ask the background. Rejects with a readable error on timeout or when the background fails. */
-export async function ask<T extends MessageType>(
-  type: T,
-  request: Protocol[T]['request'],
-  timeoutMs = 15_000,
-): Promise<Protocol[T]['response']> {
-  const message = { type, ...request } as Message<T>;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer from the background after ${timeoutMs} ms`)), timeoutMs);
-  });
-  try {
-    const reply: unknown = await Promise.race([browser.runtime.sendMessage(message), timeout]);
-    if (!isReply(reply)) throw new Error('the background did not answer');
-    if (!reply.ok) throw new Error(reply.error);
-    return (reply as Extract<Reply<T>, { ok: true }>).value;
-  } finally {
-    clearTimeout(timer);
-  }
-}
+/** Ask the background from an extension page (popup, options, audit, first run). */
+export const ask = createAsk((message) => browser.runtime.sendMessage(message));

@@ -3,14 +3,15 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
- * What a woken service worker evaluates before it answers (#23): the modules `entrypoints/background.ts` imports,
+ * What a woken service worker evaluates before it answers, and a forge page when the panel starts (#23): the modules `entrypoints/background.ts` imports,
  * followed statically (type-only imports left out, as the build leaves them). The heavy script's code (the compiler,
  * the sources' readers, `yaml`) and the full `zod` must not be among them: `zod/mini` only (lib/registry/checks.ts).
  */
 const ROOT = resolve(__dirname, '../..');
 const IMPORT = /^\s*(?:import|export)\s+(?!type\b)(?:[^'"]*?\sfrom\s+)?['"]([^'"]+)['"]/gm;
 
-function resolveModule(from: string, spec: string): string | undefined {
+function resolveModule(from: string, specifier: string): string | undefined {
+  const spec = specifier.replace(/\?.*$/, ''); // `panel.css?inline`
   const base = spec.startsWith('@/') ? join(ROOT, spec.slice(2)) : spec.startsWith('.') ? resolve(dirname(from), spec) : undefined;
   if (!base) return undefined;
   return [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find((p) => existsSync(p) && statSync(p).isFile());
@@ -22,6 +23,7 @@ function graph(entry: string): { files: Set<string>; packages: Set<string> } {
   const visit = (file: string) => {
     if (files.has(file)) return;
     files.add(file);
+    if (!/\.tsx?$/.test(file)) return; // a style sheet
     for (const [, spec] of readFileSync(file, 'utf8').matchAll(IMPORT)) {
       const local = resolveModule(file, spec!);
       if (local) visit(local);
@@ -46,5 +48,16 @@ describe('the service worker’s script (#23: what a woken worker evaluates)', (
     expect([...packages].filter((p) => p === 'zod' || p === 'yaml')).toEqual([]);
     // lib/registry/sources/types.ts is the sources' shared types and file joining, no reader.
     expect(local.filter((f) => /^lib\/registry\/(compile|schema|overrides|sources\/(?!types\.ts$))/.test(f) || f.startsWith('lib/publiccode/'))).toEqual([]);
+  });
+});
+
+describe('the forge pages’ script (#23: what a page evaluates when the panel starts)', () => {
+  const panel = graph(join(ROOT, 'entrypoints/forge.content/index.tsx'));
+  const boot = graph(join(ROOT, 'entrypoints/boot.ts'));
+
+  it('uses the platform’s own API, never the polyfill (wxt’s own `wxt/browser` is the native one in its build: wxt.config.ts)', () => {
+    expect(panel.files.size).toBeGreaterThan(20);
+    for (const { packages } of [panel, boot]) expect([...packages].filter((p) => p === 'wxt/browser' || p.includes('webextension-polyfill'))).toEqual([]);
+    expect([...panel.files].map((f) => relative(ROOT, f))).not.toContain('lib/messaging/client.ts');
   });
 });
