@@ -49,11 +49,18 @@ function Options() {
   }, []);
 
   const save = async (patch: Partial<Settings>, recompile = false): Promise<void> => {
+    // Shown at once: a switch keeps the state it was clicked to while the write goes on, even if the page renders
+    // again meanwhile (an answer from the background); an error puts the stored value back.
+    const before = settings;
+    setLocalSettings((s) => s && { ...s, ...patch });
     try {
       setLocalSettings(await setSettings(patch));
       setNotStored(false);
     } catch (error) {
-      if (!(error instanceof SettingsNotStored)) throw error;
+      if (!(error instanceof SettingsNotStored)) {
+        setLocalSettings(before);
+        throw error;
+      }
       setLocalSettings(error.value as Settings);
       setNotStored(true);
     }
