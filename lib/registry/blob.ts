@@ -1,4 +1,4 @@
-import { asciiJson, lowerKeyOrder, packRegistry, registryOfRows, type PackedRegistry } from './pack';
+import { asciiJson, packRegistry, registryOfRows, type PackedRegistry } from './pack';
 import type { CompiledRegistry } from './schema';
 
 /**
@@ -47,7 +47,7 @@ export function registryBlob(registry: CompiledRegistry): Uint8Array {
     cells.set(row, rowStarts[i]!);
     rowStarts[i + 1] = rowStarts[i]! + row.length;
   });
-  const order = Uint32Array.from(p.sorted ? [] : (p.order ?? lowerKeyOrder(registry.entries.map((e) => e.key))));
+  const order = Uint32Array.from(p.sorted ? [] : p.order!); // packRegistry gives one or the other
   const sizes = [bounds[literals.length]!, bounds.byteLength, cells.byteLength, rowStarts.byteLength, order.byteLength];
   // The head's length depends on the offsets it holds: write it with room for them, then fix them.
   const headOf = (start: number): [Head, number[]] => {

@@ -95,7 +95,7 @@ export interface PackedRows {
   order?: ArrayLike<number> | 'sorted';
 }
 
-export const lowerKeyOrder = (keys: readonly string[]): number[] =>
+const lowerKeyOrder = (keys: readonly string[]): number[] =>
   keys.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
 
 function keyFinder(rows: PackedRows): (key: string) => number | undefined {
