@@ -3,6 +3,7 @@
  * webextension-polyfill (#23). wxt's content script context asks it only whether the extension is still there
  * (`browser.runtime.id`); the panel's own calls go through lib/content/native.ts.
  */
-const g = globalThis as { browser?: { runtime?: unknown }; chrome?: unknown };
-export const browser = (g.browser?.runtime ? g.browser : g.chrome) as typeof import('wxt/browser').browser;
+import { nativeApi } from './native';
+
+export const browser = nativeApi() as unknown as typeof import('wxt/browser').browser;
 export default browser;

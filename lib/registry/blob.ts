@@ -6,7 +6,7 @@ import type { CompiledRegistry } from './schema';
  * registry (lib/registry/pack.ts) laid out so that a woken worker parses almost nothing before it answers:
  *
  * - `OLR1`, then the length of a small ASCII JSON head: the schema version, the date, the registry's other tables
- *   (`rest`: OSPOs, hosts, sources…), and where each section below starts;
+ *   (`rest`: OSPOs, hosts, sources…), and where each section below starts, counted from the end of the head;
  * - the strings, each as its ASCII JSON literal one after the other, and their bounds (`Uint32Array`): a string is
  *   decoded when a row asks for it;
  * - the rows' cells (`Uint16Array`, or `Uint32Array` past 65,535 strings) and where each row starts;
@@ -28,7 +28,7 @@ interface Head {
   wide: boolean;
   /** The rows are in the order of their keys: no order section. */
   sorted: boolean;
-  /** Byte offsets of the sections: [strings, bounds, cells, rowStarts, order, end]. */
+  /** Byte offsets of the sections after the head (at the next multiple of 4): [strings, bounds, cells, rowStarts, order, end]. */
   at: [number, number, number, number, number, number];
 }
 
@@ -48,34 +48,22 @@ export function registryBlob(registry: CompiledRegistry): Uint8Array {
     rowStarts[i + 1] = rowStarts[i]! + row.length;
   });
   const order = Uint32Array.from(p.sorted ? [] : p.order!); // packRegistry gives one or the other
-  const sizes = [bounds[literals.length]!, bounds.byteLength, cells.byteLength, rowStarts.byteLength, order.byteLength];
-  // The head's length depends on the offsets it holds: write it with room for them, then fix them.
-  const headOf = (start: number): [Head, number[]] => {
-    const at = [start];
-    for (const size of sizes) at.push(align(at[at.length - 1]! + size));
-    const head: Head = { schemaVersion: p.schemaVersion, generatedAt: p.generatedAt, rest: p.rest, count: p.entries.length, strings: p.strings.length, wide, sorted: !!p.sorted, at: at as Head['at'] };
-    return [head, at];
-  };
-  let headText = '';
-  let start = 0;
-  for (;;) {
-    headText = asciiJson(JSON.stringify(headOf(start)[0]));
-    const needed = align(8 + headText.length);
-    if (needed === start) break;
-    start = needed;
-  }
-  const [, at] = headOf(start);
-  const bytes = new Uint8Array(at[5]!);
+  const at = [0];
+  for (const size of [bounds[literals.length]!, bounds.byteLength, cells.byteLength, rowStarts.byteLength, order.byteLength]) at.push(align(at[at.length - 1]! + size));
+  const head: Head = { schemaVersion: p.schemaVersion, generatedAt: p.generatedAt, rest: p.rest, count: p.entries.length, strings: p.strings.length, wide, sorted: !!p.sorted, at: at as Head['at'] };
+  const headText = asciiJson(JSON.stringify(head));
+  const base = align(8 + headText.length);
+  const bytes = new Uint8Array(base + at[5]!);
   const view = new DataView(bytes.buffer);
   view.setUint32(0, MAGIC, true);
   view.setUint32(4, headText.length, true);
   for (let i = 0; i < headText.length; i++) bytes[8 + i] = headText.charCodeAt(i);
-  let o = at[0]!;
+  let o = base + at[0]!;
   for (const literal of literals) for (let i = 0; i < literal.length; i++) bytes[o++] = literal.charCodeAt(i);
-  bytes.set(new Uint8Array(bounds.buffer), at[1]);
-  bytes.set(new Uint8Array(cells.buffer), at[2]);
-  bytes.set(new Uint8Array(rowStarts.buffer), at[3]);
-  bytes.set(new Uint8Array(order.buffer), at[4]);
+  bytes.set(new Uint8Array(bounds.buffer), base + at[1]!);
+  bytes.set(new Uint8Array(cells.buffer), base + at[2]!);
+  bytes.set(new Uint8Array(rowStarts.buffer), base + at[3]!);
+  bytes.set(new Uint8Array(order.buffer), base + at[4]!);
   return bytes;
 }
 
@@ -97,17 +85,19 @@ export function registryOfBlob(blob: Uint8Array): CompiledRegistry | undefined {
     return undefined;
   }
   const { at, count, strings } = head;
-  if (!Array.isArray(at) || at.length !== 6 || at[5] !== bytes.byteLength || at.some((a, i) => !Number.isInteger(a) || a % 4 || (i > 0 && a < at[i - 1]!))) return undefined;
+  const base = align(8 + headLength);
+  if (!Array.isArray(at) || at.length !== 6 || base + at[5] !== bytes.byteLength || at.some((a, i) => !Number.isInteger(a) || a % 4 || (i > 0 && a < at[i - 1]!))) return undefined;
+  const off = byteOffset + base;
   let bounds: Uint32Array, cells: Uint16Array | Uint32Array, rowStarts: Uint32Array, order: Uint32Array;
   try {
-    bounds = new Uint32Array(buffer, byteOffset + at[1], strings + 1);
-    cells = head.wide ? new Uint32Array(buffer, byteOffset + at[2], (at[3] - at[2]) / 4) : new Uint16Array(buffer, byteOffset + at[2], (at[3] - at[2]) / 2);
-    rowStarts = new Uint32Array(buffer, byteOffset + at[3], count + 1);
-    order = new Uint32Array(buffer, byteOffset + at[4], head.sorted ? 0 : count);
+    bounds = new Uint32Array(buffer, off + at[1], strings + 1);
+    cells = head.wide ? new Uint32Array(buffer, off + at[2], (at[3] - at[2]) / 4) : new Uint16Array(buffer, off + at[2], (at[3] - at[2]) / 2);
+    rowStarts = new Uint32Array(buffer, off + at[3], count + 1);
+    order = new Uint32Array(buffer, off + at[4], head.sorted ? 0 : count);
   } catch {
     return undefined; // a section past its end
   }
-  const text = bytes.subarray(at[0], at[1]);
+  const text = bytes.subarray(base + at[0], base + at[1]);
   const decoded: string[] = [];
   // A lookup decodes its few strings one by one; past a few hundred (the entries read whole), the section is decoded
   // once and cut (ASCII: a byte is a character).

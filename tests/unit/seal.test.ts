@@ -72,6 +72,12 @@ describe('the stored registry, sealed (#23)', () => {
     const table = entryTableOf(opened)!;
     for (const e of registry.entries) expect(table.get(e.key)).toEqual(JSON.parse(JSON.stringify(e)));
     expect(registry.entries.some((e) => /[^\x00-\x7f]/.test(e.name ?? ''))).toBe(true); // there were strings to escape
+    // Written byte by byte from the escaped literals: every byte of the record's text (head and strings) is ASCII.
+    const blob = registryBlob(registry);
+    const headLength = new DataView(blob.buffer).getUint32(4, true);
+    const head = JSON.parse(latin1(blob.subarray(8, 8 + headLength))) as { at: number[] };
+    const base = (8 + headLength + 3) & ~3;
+    expect([...blob.subarray(8, 8 + headLength), ...blob.subarray(base + head.at[0]!, base + head.at[1]!)].every((b) => b < 0x80)).toBe(true);
     for (const missing of ['', 'github.com/ignf/', 'github.com/ignfx', 'a', '~', 'zzzz', 'github.com']) expect(table.get(missing), missing).toEqual(registry.entries.find((e) => e.key === missing));
     expect(opened.entries).toEqual(JSON.parse(JSON.stringify(registry.entries)));
     expect({ ...opened, entries: undefined }).toEqual({ ...JSON.parse(JSON.stringify(registry)), entries: undefined });
