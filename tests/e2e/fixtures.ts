@@ -331,6 +331,24 @@ export async function killServiceWorker(context: BrowserContext): Promise<void> 
   await cdp.detach();
 }
 
+/**
+ * Stop the worker and wait until it no longer answers: the kill is sent again on each poll, as one `closeTarget` sent
+ * while the browser does not yet list the worker's target stops nothing (it happened once in four CI runs).
+ */
+export async function stopServiceWorker(context: BrowserContext, sw: Worker): Promise<void> {
+  const running = () => sw.evaluate(() => true).catch(() => false);
+  await expect
+    .poll(
+      async () => {
+        if (!(await running())) return 'stopped';
+        await killServiceWorker(context);
+        return (await running()) ? 'running' : 'stopped';
+      },
+      { message: 'the worker stopped', timeout: 15_000 },
+    )
+    .toBe('stopped');
+}
+
 /** Run axe-core (offline, from node_modules) on the page, or on one element and its shadow tree. */
 export async function axeViolations(page: Page, include?: string): Promise<Array<{ id: string; impact: string | null; help: string; nodes: number; where: string[] }>> {
   // Evaluated through the DevTools protocol, which extension pages' CSP (script-src 'self') does not block.

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { askBackground, evaluateInWorker, expect, killServiceWorker, panel, settledPanelCount, SOURCES_DIR, test } from './fixtures';
+import { askBackground, evaluateInWorker, expect, killServiceWorker, panel, settledPanelCount, SOURCES_DIR, stopServiceWorker, test } from './fixtures';
 
 const ACCOUNTS_URL = 'https://code.gouv.fr/data/comptes-organismes-publics.yml';
 const accounts = () => fs.readFileSync(path.join(SOURCES_DIR, 'fr-codegouvfr/comptes-organismes-publics.yml'), 'utf8');
@@ -127,8 +127,7 @@ test('with every source failing, no surface claims a fresh update: each says the
 test('a worker woken by a page answers without loading the compiler; a refresh then loads it from what the worker kept when it was installed', async ({ context, extensionId, sw }) => {
   // The first worker has finished installing (it fetched the compiler's script then), and is stopped.
   await expect.poll(() => sw.evaluate(() => (globalThis as unknown as { serviceWorker: { state: string } }).serviceWorker.state)).toBe('activated');
-  await killServiceWorker(context);
-  await expect.poll(() => sw.evaluate(() => 'running').catch(() => 'stopped'), { message: 'the worker stopped' }).toBe('stopped');
+  await stopServiceWorker(context, sw);
   const page = await context.newPage();
   await page.goto('https://github.com/IGNF/itowns');
   await expect(panel(page).getByTestId('ospo-name')).toHaveText("OSPO de l'IGN");
