@@ -6,7 +6,7 @@ import preact from '@preact/preset-vite';
 import { shippedOverridesFile } from './lib/registry/overrides';
 import { presortSpdxCorrectPlugin } from './lib/build/spdx-correct-presort';
 import { BUNDLED_REGISTRY_FILE } from './lib/registry/bundled-file';
-import { joinContentScript, PANEL_OUTPUT } from './lib/build/lazy-panel';
+import { joinContentScript, PANEL_MODULE_RESOURCE, PANEL_OUTPUT, panelLoadFor } from './lib/build/lazy-panel';
 
 // Host access at install: only the two general-purpose forges. Every other forge (self-hosted GitLab…) is an
 // optional permission the user grants from the popup or the options; a required host added in an update would
@@ -61,8 +61,9 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.some((e) => e.type === 'content-script' && e.name === 'forge')) config.plugins = [nativeBrowserPlugin(), ...(config.plugins ?? [])];
     },
-    // The forge pages' script: the lean bootstrap, the panel's code inside it, evaluated only where needed (#23).
-    'build:done': (wxt, output) => joinContentScript(wxt.config.outDir, output.steps as Array<{ chunks: Array<{ fileName: string }> }>),
+    // The forge pages' script: the lean bootstrap; the panel's code imported (Chromium) or inside it (Firefox), run
+    // only where needed (#23).
+    'build:done': (wxt, output) => joinContentScript(wxt.config.outDir, output.steps as Array<{ chunks: Array<{ fileName: string }> }>, panelLoadFor(wxt.config.browser)),
   },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
@@ -91,6 +92,7 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : {}),
+      : // The panel's code, imported by the bootstrap where a panel is needed: by a dynamic URL only (lib/build/lazy-panel.ts).
+        { web_accessible_resources: [PANEL_MODULE_RESOURCE] }),
   }),
 });

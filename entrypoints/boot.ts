@@ -6,11 +6,12 @@ import { nativeApi } from '@/lib/content/native';
 /**
  * The forge pages' content script, as it starts (#23): no polyfill, no Preact, no layout tables. It asks the
  * background with the platform's own promise-returning `runtime.sendMessage` (Chrome MV3, Firefox) whether the page
- * needs the panel. The panel's code (entrypoints/forge.content) is in the same file, wrapped by the build in a function
- * that is only called then (lib/build/lazy-panel.ts): on the pages of no public body it is never evaluated.
+ * needs the panel. The panel's code (entrypoints/forge.content) runs only then: the build makes the function below
+ * import its file (Chromium) or wraps it in that function (Firefox) (lib/build/lazy-panel.ts). On the pages of no
+ * public body it is never evaluated, and in Chromium never compiled.
  */
 /** Declared by the build around this script: runs the panel's code (absent in a build that did not wrap it). */
-declare const __ospoLensPanel: (() => void) | undefined;
+declare const __ospoLensPanel: (() => void | Promise<unknown>) | undefined;
 const NAVIGATIONS = ['turbo:render', 'turbo:load', 'soft-nav:end', 'soft-nav:react-done', 'popstate', 'pageshow'];
 
 /**
@@ -41,7 +42,8 @@ export default defineUnlistedScript(() => {
     },
     load: (seed) => {
       plantSeed(seed);
-      if (typeof __ospoLensPanel === 'function') __ospoLensPanel();
+      // Chromium imports the panel's file (a promise); Firefox runs it inline (lib/build/lazy-panel.ts).
+      if (typeof __ospoLensPanel === 'function') void Promise.resolve(__ospoLensPanel()).catch((e: unknown) => console.error('ospo-lens: the panel could not start', e));
     },
     watch: (onChange) => {
       for (const event of NAVIGATIONS) window.addEventListener(event, onChange);

@@ -33,7 +33,8 @@ export interface Task {
 }
 
 const TASKS = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
-const SCRIPTS = new Set(['EvaluateScript', 'FunctionCall', 'v8.compile', 'TimerFire', 'FireAnimationFrame']);
+// A module's compile on the main thread is `v8.compileModule` (its parse may run on a worker thread: not the page's).
+const SCRIPTS = new Set(['EvaluateScript', 'FunctionCall', 'v8.compile', 'v8.compileModule', 'TimerFire', 'FireAnimationFrame']);
 /** A sample stands for the time to the next one, at most this (µs): a gap in sampling is not script time. */
 const MAX_SAMPLE_US = 2000;
 

@@ -185,3 +185,31 @@ test.describe('a custom registry added from the options', () => {
     expect(await settledPanelCount(page)).toBe(0);
   });
 });
+
+test('the panel’s code is compiled only on a public body’s page, and no page can load it by the extension’s id', async ({ context, extensionId, sw: _sw }) => {
+  // The one web-accessible file, by a dynamic URL only (an id drawn per browser session): a page cannot probe for it.
+  const manifest = JSON.parse(fs.readFileSync(path.join(EXT_PATH, 'manifest.json'), 'utf8'));
+  expect(manifest.web_accessible_resources).toEqual([{ resources: ['content-scripts/panel.js'], matches: ['https://*/*'], use_dynamic_url: true }]);
+
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const parsed: string[] = [];
+  cdp.on('Debugger.scriptParsed', (e: { url: string }) => void parsed.push(e.url));
+  await cdp.send('Debugger.enable');
+  const panelCode = () => parsed.filter((url) => url.startsWith('chrome-extension://') && url.endsWith('/content-scripts/panel.js'));
+
+  // A repository of no public body: the bootstrap runs, asks, and the panel's code is never fetched nor compiled.
+  await page.goto('https://github.com/torvalds/linux');
+  await expect.poll(() => parsed.some((url) => url.endsWith('/content-scripts/forge.js'))).toBe(true);
+  await page.waitForTimeout(1500); // on a public body's page (below) the panel's code is in well before this
+  expect(panelCode()).toEqual([]);
+  const probe = (url: string) => page.evaluate((u) => fetch(u).then(() => 'loaded', () => 'refused'), url);
+  expect(await probe(`chrome-extension://${extensionId}/content-scripts/panel.js`)).toBe('refused');
+
+  // A public body's: it is, and the panel starts.
+  await page.goto('https://github.com/IGNF/itowns');
+  await expect(panel(page).getByTestId('ospo-name')).toHaveText("OSPO de l'IGN");
+  expect(panelCode().length).toBeGreaterThan(0);
+  expect(await probe(`chrome-extension://${extensionId}/content-scripts/panel.js`)).toBe('refused');
+  await cdp.detach();
+});
