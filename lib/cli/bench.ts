@@ -11,6 +11,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { readSources } from './read-sources';
 import { CAPTURES, NOT_RUN_REASON, readCapture, REAL_PAGES_AVAILABLE, swapOwner } from '../../tests/real-pages';
 import { BUNDLED_REGISTRY_FILE } from '../registry/bundled-file';
+import { PANEL_MODULE, PANEL_OUTPUT } from '../build/lazy-panel';
 import { compileRegistry } from '../registry/compile';
 import type { CompiledRegistry } from '../registry/schema';
 import { createIndex, lookup } from '../registry/lookup';
@@ -504,7 +505,9 @@ async function main() {
   log(`ten times the accounts (${tenfoldScale.entriesTenfold} entries): lookup p99 ${tenfoldScale.lookupP99UsTenfold} µs; a cold lookup from the stored registry ${tenfoldScale.storedColdLookupFirstMsTenfold} ms first, ${tenfoldScale.storedColdLookupMsTenfold} ms warm`);
   log(`stored registry on a worker start: ${stored.storedOpenValidatedFirstMs} ms validated in full, ${stored.storedOpenSealedFirstMs} ms by its seal (warm: ${stored.storedOpenValidatedMs} / ${stored.storedOpenSealedMs} ms)`);
   if (process.argv.includes('--lookup-only')) return console.log(json ? JSON.stringify({ entries, compileMs, ...lookups, ...stored, ...recompile, ...tenfoldScale, ...audit }) : { entries, compileMs, ...lookups, ...stored, ...recompile, ...tenfoldScale, ...audit });
-  const contentScriptBytes = statSync(join(EXT, 'content-scripts/forge.js')).size;
+  // What every forge page compiles (the bootstrap), and the panel's code it imports only where a panel is needed.
+  const contentScriptBytes = statSync(join(EXT, PANEL_OUTPUT)).size;
+  const panelModuleBytes = statSync(join(EXT, PANEL_MODULE)).size;
   const backgroundBytes = statSync(join(EXT, 'background.js')).size;
   // The code the worker loads only to refresh, recompile or read a publiccode.yml (lib/heavy).
   const heavyBytes = statSync(join(EXT, 'heavy.js')).size;
@@ -585,6 +588,7 @@ async function main() {
     ...tenfoldScale,
     ...audit,
     contentScriptBytes,
+    panelModuleBytes,
     backgroundBytes,
     heavyBytes,
     registryBytes,
