@@ -332,17 +332,20 @@ export async function killServiceWorker(context: BrowserContext): Promise<void> 
 }
 
 /**
- * Stop the worker and wait until it no longer answers: the kill is sent again on each poll, as one `closeTarget` sent
- * while the browser does not yet list the worker's target stops nothing (it happened once in four CI runs).
+ * Stop the worker, and wait until the instance that was running is gone: the kill is sent again on each poll (one
+ * `closeTarget` sent while the browser does not yet list the worker's target stops nothing), and a mark left in the
+ * instance tells it from a new one that an event started at once (Playwright may show both through one handle).
  */
 export async function stopServiceWorker(context: BrowserContext, sw: Worker): Promise<void> {
-  const running = () => sw.evaluate(() => true).catch(() => false);
+  const mark = `__ospoLensStopMark${Date.now()}`;
+  await sw.evaluate((m) => void ((globalThis as Record<string, unknown>)[m] = true), mark);
+  const sameInstance = () => sw.evaluate((m) => m in globalThis, mark).catch(() => false);
   await expect
     .poll(
       async () => {
-        if (!(await running())) return 'stopped';
+        if (!(await sameInstance())) return 'stopped';
         await killServiceWorker(context);
-        return (await running()) ? 'running' : 'stopped';
+        return (await sameInstance()) ? 'running' : 'stopped';
       },
       { message: 'the worker stopped', timeout: 15_000 },
     )
