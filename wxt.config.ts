@@ -92,7 +92,8 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : // The panel's code, imported by the bootstrap where a panel is needed: by a dynamic URL only (lib/build/lazy-panel.ts).
-        { web_accessible_resources: [PANEL_MODULE_RESOURCE] }),
+      : {}),
+    // Where the bootstrap imports the panel's code (Chromium): that file, by a dynamic URL only (lib/build/lazy-panel.ts).
+    ...(panelLoadFor(browser) === 'module' ? { web_accessible_resources: [PANEL_MODULE_RESOURCE] } : {}),
   }),
 });
