@@ -37,6 +37,9 @@ import { usAgencyId } from './sources/us-code-gov';
 import type { Contribution, RawAccount, RawOspo, SourceDef } from './sources';
 import { keptOf } from './sources/types';
 
+/** The compiled registry's schema without its entries, which are checked one by one as they are made. */
+const registryButEntriesSchema = compiledRegistrySchema.omit({ entries: true });
+
 /** The community-maintained lists: an account only they name, and the civic-tech list too, is not a public body. */
 const COMMUNITY_SOURCES = new Set(['github-governments', 'swh-gov-orgs', 'github-civic-hackers']);
 
@@ -618,16 +621,18 @@ function* compileSteps(inputs: readonly SourceInput[], generatedAt: string, revi
 
   const byKey = <T extends { key?: string; host?: string; id?: string }>(a: T, b: T) =>
     (a.key ?? a.host ?? a.id ?? '').localeCompare(b.key ?? b.host ?? b.id ?? '');
-  const registry = compiledRegistrySchema.parse({
+  // The final check of the whole, but for the entries: each was checked alone above, and is not checked again (#23:
+  // 6-8 % of a compile at ten times the accounts). The keys keep the schema's order (the compiled file's layout).
+  const rest = registryButEntriesSchema.parse({
     schemaVersion: REGISTRY_SCHEMA_VERSION,
     generatedAt,
     sources: reports,
     hosts: [...hosts.values()].sort(byKey),
-    entries: valid.sort(byKey),
     ospos: [...ospoIndex.ospos.values()].sort(byKey),
     sill: [...sill.values()].sort(byKey),
     nearestOspos,
     catalogues: [...catalogues.values()],
   });
+  const registry: CompiledRegistry = { schemaVersion: rest.schemaVersion, generatedAt: rest.generatedAt, sources: rest.sources, hosts: rest.hosts, entries: valid.sort(byKey), ospos: rest.ospos, sill: rest.sill, nearestOspos: rest.nearestOspos, catalogues: rest.catalogues };
   return { registry, spellingVariants, disagreements };
 }

@@ -16,6 +16,8 @@ describe('compileRegistry()', () => {
   it('compiles every bundled source without losing a file', () => {
     const registry = compileFolder(undefined, '2026-01-01T00:00:00.000Z');
     expect(compiledRegistrySchema.safeParse(registry).success).toBe(true);
+    // Checked entry by entry, then the rest as a whole: the keys in the schema's order, as the compiled file lays them out.
+    expect(Object.keys(registry)).toEqual(Object.keys(compiledRegistrySchema.shape));
     for (const s of registry.sources) expect(s.error, s.id).toBeUndefined();
     expect(registry.entries.length).toBeGreaterThan(450);
     expect(registry.hosts.length).toBeGreaterThanOrEqual(93);
