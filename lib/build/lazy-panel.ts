@@ -30,14 +30,15 @@ export const panelLoadFor = (browser: string): PanelLoad => (browser === 'firefo
 /** The manifest's entry for the panel's file (Chromium): any https page, as forges the user grants are anywhere; by a dynamic URL only. */
 export const PANEL_MODULE_RESOURCE = { resources: [PANEL_MODULE], matches: ['https://*/*'], use_dynamic_url: true };
 
-function checkCalls(boot: string): void {
+/** The bootstrap in a scope of its own, with the panel function it calls declared there (nothing added to the frame's global). */
+function aroundBoot(boot: string, panelFunctionBody: string): string {
   if (!boot.includes(PANEL_FUNCTION)) throw new Error(`the bootstrap does not call ${PANEL_FUNCTION}: the panel would never run`);
+  return `(function(){function ${PANEL_FUNCTION}(){${panelFunctionBody}}\n${boot.trim()}\n})();\n`;
 }
 
-/** One script: the panel's code as a function in the bootstrap's scope (nothing added to the frame's global). */
+/** One script: the panel's code as the body of the function the bootstrap calls. */
 export function wrapLazyPanel(boot: string, panel: string): string {
-  checkCalls(boot);
-  return `(function(){function ${PANEL_FUNCTION}(){\n${panel.trim()}\n}\n${boot.trim()}\n})();\n`;
+  return aroundBoot(boot, `\n${panel.trim()}\n`);
 }
 
 /**
@@ -45,8 +46,7 @@ export function wrapLazyPanel(boot: string, panel: string): string {
  * The module runs in the content script's isolated world, as the bootstrap does.
  */
 export function moduleLoader(boot: string): string {
-  checkCalls(boot);
-  return `(function(){function ${PANEL_FUNCTION}(){return import(chrome.runtime.getURL(${JSON.stringify(PANEL_MODULE)}))}\n${boot.trim()}\n})();\n`;
+  return aroundBoot(boot, `return import(chrome.runtime.getURL(${JSON.stringify(PANEL_MODULE)}))`);
 }
 
 /**
@@ -54,7 +54,7 @@ export function moduleLoader(boot: string): string {
  * its own file (`module`); the bootstrap's own file goes, from the disk and from the build's list of files (which the
  * build's summary and the zip read next).
  */
-export function joinContentScript(outDir: string, steps: Array<{ chunks: Array<{ fileName: string }> }>, load: PanelLoad = 'inline'): void {
+export function joinContentScript(outDir: string, steps: Array<{ chunks: Array<{ fileName: string }> }>, load: PanelLoad): void {
   const boot = readFileSync(join(outDir, BOOT_OUTPUT), 'utf8');
   const panel = readFileSync(join(outDir, PANEL_OUTPUT), 'utf8');
   if (load === 'inline') writeFileSync(join(outDir, PANEL_OUTPUT), wrapLazyPanel(boot, panel));

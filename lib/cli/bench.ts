@@ -45,13 +45,13 @@ const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** di
  * the merge and the final validation, then sees ten times the accounts.
  */
 function tenfoldSource(input: SourceInput): SourceInput {
+  const path = (key: unknown): key is string => typeof key === 'string' && key.includes('/');
   const parse = (text: string): Contribution => {
     const first = input.def.parse(text);
     const out: Contribution = { ...first, accounts: [...first.accounts], accountNames: [...first.accountNames], hints: [...first.hints], against: [...first.against] };
     for (let k = 1; k < 10; k++) {
       const c = input.def.parse(text);
       const copy = (key: string) => `${key}-x${k}`;
-      const path = (key: unknown): key is string => typeof key === 'string' && key.includes('/');
       out.accounts.push(...c.accounts.filter((a) => path(a.key) && typeof a.display === 'string').map((a) => ({ ...a, key: copy(a.key), display: copy(a.display) })));
       out.accountNames.push(...c.accountNames.filter((a) => path(a.key)).map((a) => ({ ...a, key: copy(a.key) })));
       out.hints.push(...c.hints.filter((h) => path(h.key)).map((h) => ({ ...h, key: copy(h.key) })));

@@ -38,7 +38,7 @@ describe('the content script: the bootstrap with the panel’s code inside, run 
     writeFileSync(join(out, BOOT_OUTPUT), BOOT);
     writeFileSync(join(out, PANEL_OUTPUT), PANEL);
     const steps = [{ chunks: [{ fileName: 'background.js' }] }, { chunks: [{ fileName: BOOT_OUTPUT }] }, { chunks: [{ fileName: PANEL_OUTPUT }] }];
-    joinContentScript(out, steps);
+    joinContentScript(out, steps, 'inline');
     expect(existsSync(join(out, BOOT_OUTPUT))).toBe(false);
     expect(steps.flatMap((s) => s.chunks.map((c) => c.fileName))).toEqual(['background.js', PANEL_OUTPUT]);
     expect(run(readFileSync(join(out, PANEL_OUTPUT), 'utf8'), true)).toEqual(['boot', 'panel']);
