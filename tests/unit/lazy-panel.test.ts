@@ -9,6 +9,15 @@ import { BOOT_OUTPUT, joinContentScript, moduleLoader, PANEL_FUNCTION, PANEL_MOD
 const BOOT = `(function(){ log.push('boot'); if (needed) ${PANEL_FUNCTION}(); })();`;
 const PANEL = `(function(){ log.push('panel'); })();`;
 
+/** A build's output folder with the two scripts as built, and the build's list of files. */
+function builtFiles() {
+  const out = mkdtempSync(join(tmpdir(), 'lazy-panel-'));
+  mkdirSync(join(out, 'content-scripts'));
+  writeFileSync(join(out, BOOT_OUTPUT), BOOT);
+  writeFileSync(join(out, PANEL_OUTPUT), PANEL);
+  return { out, steps: [{ chunks: [{ fileName: 'background.js' }] }, { chunks: [{ fileName: BOOT_OUTPUT }] }, { chunks: [{ fileName: PANEL_OUTPUT }] }] };
+}
+
 function run(script: string, needed: boolean): string[] {
   const log: string[] = [];
   new Function('log', 'needed', script)(log, needed);
@@ -33,11 +42,7 @@ describe('the content script: the bootstrap with the panel’s code inside, run 
   });
 
   it('after a build: one file where the panel’s was, the bootstrap’s own file gone', () => {
-    const out = mkdtempSync(join(tmpdir(), 'lazy-panel-'));
-    mkdirSync(join(out, 'content-scripts'));
-    writeFileSync(join(out, BOOT_OUTPUT), BOOT);
-    writeFileSync(join(out, PANEL_OUTPUT), PANEL);
-    const steps = [{ chunks: [{ fileName: 'background.js' }] }, { chunks: [{ fileName: BOOT_OUTPUT }] }, { chunks: [{ fileName: PANEL_OUTPUT }] }];
+    const { out, steps } = builtFiles();
     joinContentScript(out, steps, 'inline');
     expect(existsSync(join(out, BOOT_OUTPUT))).toBe(false);
     expect(steps.flatMap((s) => s.chunks.map((c) => c.fileName))).toEqual(['background.js', PANEL_OUTPUT]);
@@ -82,11 +87,7 @@ describe('Chromium: the bootstrap imports the panel’s file, only where needed 
   });
 
   it('after a build: the bootstrap where the panel’s file was, the panel’s code in its own file, both listed', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'lazy-panel-'));
-    mkdirSync(join(out, 'content-scripts'));
-    writeFileSync(join(out, BOOT_OUTPUT), BOOT);
-    writeFileSync(join(out, PANEL_OUTPUT), PANEL);
-    const steps = [{ chunks: [{ fileName: 'background.js' }] }, { chunks: [{ fileName: BOOT_OUTPUT }] }, { chunks: [{ fileName: PANEL_OUTPUT }] }];
+    const { out, steps } = builtFiles();
     joinContentScript(out, steps, 'module');
     expect(existsSync(join(out, BOOT_OUTPUT))).toBe(false);
     expect(steps.flatMap((s) => s.chunks.map((c) => c.fileName))).toEqual(['background.js', PANEL_OUTPUT, PANEL_MODULE]);
