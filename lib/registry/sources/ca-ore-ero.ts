@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { parseYaml } from './plain-yaml';
 import { z } from 'zod';
 import { accountKey } from '../account-key';
 import type { Level } from '../schema';
@@ -43,7 +43,7 @@ export const caOreEro: SourceDef = {
     if (!parts.some((p) => p.path.startsWith('administrations/'))) throw new Error('expected the administrations files');
     for (const { path, text } of parts.filter((p) => p.path.startsWith('administrations/'))) {
       const folder = path.replace(/^administrations\/|\.yml$/g, '');
-      const doc: unknown = parse(text);
+      const doc: unknown = parseYaml(text);
       for (const [i, row] of (Array.isArray(doc) ? doc : []).entries()) {
         const a = administration.safeParse(row);
         if (a.success) {
@@ -56,7 +56,7 @@ export const caOreEro: SourceDef = {
       }
     }
     for (const { path, text } of parts.filter((p) => p.path.startsWith('code/'))) {
-      const doc = parse(text) as { adminCode?: unknown; releases?: unknown } | null;
+      const doc = parseYaml(text) as { adminCode?: unknown; releases?: unknown } | null;
       const admin = typeof doc?.adminCode === 'string' ? doc.adminCode : undefined;
       if (!admin || !admins.has(admin)) {
         out.rejected.push({ entry: path, reason: `administration ${String(admin).slice(0, 40)} is not in the administrations files` });

@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { parseYaml } from './plain-yaml';
 import { z } from 'zod';
 import { accountKey } from '../account-key';
 import { forgeKind, HOST_NAME, httpsUrl, psoId, optional } from '../schema';
@@ -43,7 +43,7 @@ export const codegouvfrAccounts: SourceDef = {
   parse(text) {
     const out = emptyContribution();
     // The upstream file repeats a key (gitlab.mim-libre.fr has pso_id twice): the last one wins, as in PyYAML.
-    const doc: unknown = parse(text, { uniqueKeys: false });
+    const doc: unknown = parseYaml(text, { uniqueKeys: false });
     if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new Error('expected a mapping of forge hosts');
     for (const [rawHost, value] of Object.entries(doc)) {
       const key = accountKey(rawHost);

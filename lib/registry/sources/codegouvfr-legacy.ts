@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { parseYaml } from './plain-yaml';
 import { z } from 'zod';
 import { accountKey } from '../account-key';
 import { psoId, text, optional } from '../schema';
@@ -28,7 +28,7 @@ export const codegouvfrLegacy: SourceDef = {
   licence: 'etalab-2.0',
   parse(source) {
     const out = emptyContribution();
-    const doc: unknown = parse(source, { uniqueKeys: false });
+    const doc: unknown = parseYaml(source, { uniqueKeys: false });
     if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new Error('expected a mapping of account URLs');
     for (const [url, value] of Object.entries(doc)) {
       const key = accountKey(url);

@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { parseYaml } from './plain-yaml';
 import { z } from 'zod';
 import { country, email, httpsUrl, psoId, text, optional } from '../schema';
 import { reasonOf } from './issues';
@@ -29,7 +29,7 @@ export const frOspo: SourceDef = {
   editUrl: 'https://github.com/codegouvfr/codegouvfr-data/blob/main/fr-public-sector-ospo.yml',
   parse(source) {
     const out = emptyContribution();
-    const doc: unknown = parse(source, { uniqueKeys: false });
+    const doc: unknown = parseYaml(source, { uniqueKeys: false });
     if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new Error('expected a mapping of OSPO URLs');
     for (const [url, value] of Object.entries(doc)) {
       const id = httpsUrl.safeParse(url).success ? ospoId(url) : undefined;

@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { parseYaml } from './plain-yaml';
 import { HEADINGS } from '../jurisdictions';
 import { emptyContribution, type Contribution, type SourceDef } from './types';
 
@@ -18,7 +18,7 @@ function accountsOf(rows: Iterable<[heading: string, login: string]>, out: Contr
 
 /** `heading: [logins]` → rows; what is not a list of strings is reported, never skipped in silence. */
 function yamlLists(text: string, out: Contribution): Array<[string, string]> {
-  const doc: unknown = parse(text);
+  const doc: unknown = parseYaml(text);
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new Error('expected a mapping of headings to lists of logins');
   return Object.entries(doc).flatMap(([heading, logins]) => {
     if (!Array.isArray(logins)) {

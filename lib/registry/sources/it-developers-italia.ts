@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { parseYaml } from './plain-yaml';
 import { z } from 'zod';
 import { text, type Level } from '../schema';
 import { forgeKey } from './forge-urls';
@@ -32,7 +32,7 @@ export const itPublishers: SourceDef = {
   editUrl: 'https://github.com/italia/developers.italia.it/blob/main/_data/publishers.yml',
   parse(source) {
     const out = emptyContribution();
-    const doc: unknown = parse(source);
+    const doc: unknown = parseYaml(source);
     if (!Array.isArray(doc)) throw new Error('expected a list of publishers');
     for (const [i, row] of doc.entries()) {
       const p = publisher.safeParse(row);

@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { parseYaml } from './plain-yaml';
 import { psoId, text } from '../schema';
 import { emptyContribution, type SourceDef } from './types';
 
@@ -13,7 +13,7 @@ export const topOrganizations: SourceDef = {
   licence: 'etalab-2.0 OR CC-BY-4.0',
   parse(source) {
     const out = emptyContribution();
-    const doc: unknown = parse(source);
+    const doc: unknown = parseYaml(source);
     if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new Error('expected a mapping of pso_id to names');
     for (const [id, name] of Object.entries(doc)) {
       const i = psoId.safeParse(id);
