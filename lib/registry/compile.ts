@@ -274,27 +274,36 @@ function customRefusal(a: RawAccount, builtIn: ReadonlySet<string>, enclosed: Re
 function mergeAccounts(parsed: readonly Parsed[], general: ReadonlySet<string>, reportOf: (id: string) => SourceReport, notes: Disagreement[]): Map<string, Draft> {
   const entries = new Map<string, Draft>();
   const builtInAccounts = parsed.filter((p) => !isCustom(p.def.id)).flatMap((p) => p.c.accounts);
-  const builtIn = new Set(builtInAccounts.map((a) => a.key));
-  // Every proper prefix of a built-in key: a custom key among them would enclose (and speak for) built-in accounts.
-  const enclosed = new Set(builtInAccounts.flatMap((a) => a.key.split('/').slice(0, -1).map((_, i, segs) => segs.slice(0, i + 1).join('/'))));
-  const builtInPso = new Set([...builtInAccounts.flatMap((a) => (a.psoId ? [a.psoId] : [])), ...parsed.filter((p) => !isCustom(p.def.id)).flatMap((p) => p.c.names.map((n) => n.psoId))]);
+  // What custom registries are checked against, made only when there is one (#23: 10x the accounts).
+  let guard: { builtIn: Set<string>; enclosed: Set<string>; builtInPso: Set<string> } | undefined;
+  const customGuard = () =>
+    (guard ??= {
+      builtIn: new Set(builtInAccounts.map((a) => a.key)),
+      // Every proper prefix of a built-in key: a custom key among them would enclose (and speak for) built-in accounts.
+      enclosed: new Set(builtInAccounts.flatMap((a) => a.key.split('/').slice(0, -1).map((_, i, segs) => segs.slice(0, i + 1).join('/')))),
+      builtInPso: new Set([...builtInAccounts.flatMap((a) => (a.psoId ? [a.psoId] : [])), ...parsed.filter((p) => !isCustom(p.def.id)).flatMap((p) => p.c.names.map((n) => n.psoId))]),
+    });
   const customCount = new Map<string, number>();
-  for (const { def, c } of parsed)
+  for (const { def, c } of parsed) {
+    const fromCustom = isCustom(def.id);
     for (const a of c.accounts) {
       const refusal = !a.key.includes('/') && general.has(a.key) ? 'a general-purpose forge is never a public body as a whole' : undefined;
-      const custom = isCustom(def.id) ? customRefusal(a, builtIn, enclosed, builtInPso, general) : undefined;
-      const count = isCustom(def.id) ? (customCount.get(def.id) ?? 0) + 1 : 0;
+      const custom = fromCustom ? customRefusal(a, customGuard().builtIn, customGuard().enclosed, customGuard().builtInPso, general) : undefined;
+      const count = fromCustom ? (customCount.get(def.id) ?? 0) + 1 : 0;
       const tooMany = count > MAX_CUSTOM_ACCOUNTS ? `a custom registry adds at most ${MAX_CUSTOM_ACCOUNTS} accounts` : undefined;
       if (refusal ?? custom ?? tooMany) {
         reportOf(def.id).rejected.push({ entry: a.key, reason: (refusal ?? custom ?? tooMany)! });
         continue;
       }
-      if (isCustom(def.id)) customCount.set(def.id, count);
+      if (fromCustom) customCount.set(def.id, count);
       const { ospo, name, ...rest } = a;
-      const facts: Partial<Draft> = { ...rest, codeOspo: ospo, name, nameSource: name ? 'source' : undefined };
       const known = entries.get(a.key);
-      if (!known) entries.set(a.key, { ...(facts as Draft), sources: [def.id] });
-      else {
+      if (!known) {
+        entries.set(a.key, { ...rest, codeOspo: ospo, name, nameSource: name ? 'source' : undefined, sources: [def.id] } as Draft);
+        continue;
+      }
+      const facts: Partial<Draft> = { ...rest, codeOspo: ospo, name, nameSource: name ? 'source' : undefined };
+      {
         // The list earlier in SOURCES names the body (lists that name bodies come before lists of logins).
         if (known.name && name && foldName(known.name) !== foldName(name)) notes.push({ key: a.key, about: 'name', decision: `"${known.name}" (${known.sources[0]}) kept over "${name}" (${def.id}): the list earlier in the order of authority` });
         // A finer level is not a disagreement: "state or local" (the survey) and "U.S. City" (a list's heading).
@@ -304,6 +313,7 @@ function mergeAccounts(parsed: readonly Parsed[], general: ReadonlySet<string>, 
         if (!known.sources.includes(def.id)) known.sources.push(def.id);
       }
     }
+  }
   return entries;
 }
 
@@ -373,10 +383,12 @@ function applyHintsAndLevels(entries: Map<string, Draft>, parsed: readonly Parse
       const e = entries.get(h.key);
       if (e && h.level && !e.level) e.level = h.level;
     }
-  const codes = parsed.flatMap(({ c }) => c.codes);
+  const codesOf = new Map<string | undefined, Array<Contribution['codes'][number]>>();
+  for (const { c } of parsed) for (const code of c.codes) codesOf.set(code.country, [...(codesOf.get(code.country) ?? []), code]);
   for (const e of entries.values()) {
-    const login = e.key.split('/')[1];
-    const body = login && e.key.split('/').length === 2 ? bodyOfLogin(login, codes.filter((c) => c.country === e.country)) : undefined;
+    const segments = e.key.split('/');
+    const login = segments[1];
+    const body = login && segments.length === 2 ? bodyOfLogin(login, codesOf.get(e.country) ?? []) : undefined;
     if (body && !e.name) [e.name, e.nameSource] = [body.name, 'hint'];
     if (body?.level && !e.level) e.level = body.level;
     if (!e.level && e.codeOspo && ospoLevels.has(e.codeOspo)) e.level = ospoLevels.get(e.codeOspo);
@@ -619,8 +631,9 @@ function* compileSteps(inputs: readonly SourceInput[], generatedAt: string, revi
   const nearestOspos = nearestOsposOf(ospoIndex.ospos);
   yield;
 
-  const byKey = <T extends { key?: string; host?: string; id?: string }>(a: T, b: T) =>
-    (a.key ?? a.host ?? a.id ?? '').localeCompare(b.key ?? b.host ?? b.id ?? '');
+  // The order `localeCompare` gives, with one collator for the whole sort, not one per comparison (#23).
+  const { compare } = new Intl.Collator();
+  const byKey = <T extends { key?: string; host?: string; id?: string }>(a: T, b: T) => compare(a.key ?? a.host ?? a.id ?? '', b.key ?? b.host ?? b.id ?? '');
   // The final check of the whole, but for the entries: each was checked alone above, and is not checked again (#23:
   // ~10 % of a compile at ten times the accounts, A/B). The keys keep the schema's order (the compiled file's layout).
   const rest = registryButEntriesSchema.parse({

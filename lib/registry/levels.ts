@@ -121,8 +121,17 @@ function foldedWords(rule: Rule): readonly string[] {
   return folded;
 }
 
-const words = (s: string) => ` ${fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
-const endsAWord = (w: string, ending: string) => w.trim().split(' ').some((word) => word.length > ending.length && word.endsWith(ending));
+/** A name's folded words, spaced (` city of boston `), and the same as a list (split once per name, not per rule). */
+interface Words {
+  spaced: string;
+  list: readonly string[];
+}
+function words(s: string | undefined): Words {
+  if (!s) return { spaced: '', list: [''] };
+  const bare = fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return { spaced: ` ${bare} `, list: bare.split(' ') };
+}
+const endsAWord = (w: Words, ending: string) => w.list.some((word) => word.length > ending.length && word.endsWith(ending));
 
 /** `l`: the login in lower case; `parts`: its hyphen-separated parts (split once per login, not once per rule). */
 function matchesLogin(l: string, parts: readonly string[], part: string): boolean {
@@ -131,8 +140,8 @@ function matchesLogin(l: string, parts: readonly string[], part: string): boolea
   return part.length >= 4 && (l.startsWith(part) || l.endsWith(part));
 }
 
-function matches(rule: Rule, w: string, name: string | undefined, login: { l: string; parts: readonly string[] } | undefined): boolean {
-  if (name && rule.name && foldedWords(rule).some((word) => w.includes(word))) return true;
+function matches(rule: Rule, w: Words, name: string | undefined, login: { l: string; parts: readonly string[] } | undefined): boolean {
+  if (name && rule.name && foldedWords(rule).some((word) => w.spaced.includes(word))) return true;
   if (name && rule.endings?.some((ending) => endsAWord(w, ending))) return true;
   if (!login) return false;
   const { l, parts } = login;
@@ -172,7 +181,7 @@ function govLogin(login: string, country: string): boolean {
 
 /** The level the body's name or login says, or undefined when they say nothing clear. */
 export function levelFromName(name: string | undefined, login: string | undefined, country: string | undefined): Level | undefined {
-  const w = name ? words(name) : '';
+  const w = words(name);
   const l = login?.toLowerCase();
   const lg = l === undefined ? undefined : { l, parts: l.split('-') };
   if (matches(TRIBAL, w, name, lg)) return 'tribal';

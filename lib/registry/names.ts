@@ -4,8 +4,11 @@
 
 /** Lower-case, accents removed, spaces collapsed: "Éducation" and "education" meet. */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim();
+  // ASCII text has no accents to remove (decomposing it is most of the cost, #23).
+  const bare = NON_ASCII.test(text) ? text.normalize('NFD').replace(/\p{M}/gu, '') : text;
+  return bare.toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim();
 }
+const NON_ASCII = /[^\u0000-\u007f]/;
 
 /** The same body whatever the case, accents, apostrophes or a trailing acronym: "Cour des Comptes", "Cour des comptes (CC)". */
 export function foldName(name: string): string {

@@ -26,11 +26,15 @@ export const registryKey = z
   .max(500)
   .refine((k) => k === k.toLowerCase(), 'not lower-case')
   .refine((k) => {
-    const [host, ...segments] = k.split('/');
-    // Account and repository names as forges allow them (GitHub, GitLab, Gitea: letters, digits, `.`, `_`, `-`;
-    // SourceHut: `~user`; `+` in some GitLab paths): nothing else can be a forge path, so nothing else is a key.
-    return HOST_NAME.test(host!) && segments.every((seg) => /^[a-z0-9._+~-]+$/.test(seg) && seg !== '.' && seg !== '..');
+    const slash = k.indexOf('/');
+    return HOST_NAME.test(slash < 0 ? k : k.slice(0, slash)) && (slash < 0 || KEY_SEGMENTS.test(k.slice(slash)));
   }, 'not a host[/path] key');
+/**
+ * `/segment…` after the host: account and repository names as forges allow them (GitHub, GitLab, Gitea: letters,
+ * digits, `.`, `_`, `-`; SourceHut: `~user`; `+` in some GitLab paths), never empty, `.` or `..`: nothing else can be a
+ * forge path, so nothing else is a key.
+ */
+const KEY_SEGMENTS = /^(?:\/(?!\.\.?(?:\/|$))[a-z0-9._+~-]+)+$/;
 
 export const ospoSchema = z.object({
   /** Normalised main URL of the OSPO (its key in the OSPOmeta files). */
