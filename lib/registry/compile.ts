@@ -30,6 +30,7 @@ import {
   type SourceReport,
 } from './schema';
 import { agencyDomains } from './agencies';
+import { fastCheckOf, safeParseFast } from './fast-check';
 import { levelFromName } from './levels';
 import { nearestOsposOf } from './nearest';
 import { reasonOf } from './sources/issues';
@@ -122,6 +123,10 @@ const hint = z.object({ key: registryKey, name: text.optional(), level: level.op
 const bodyDomain = z.object({ domain: hostName, bodyId: z.string().max(500) });
 const bodyCode = z.object({ country, code: z.string().regex(/^[a-z0-9-]{2,60}$/), name: text, level: level.optional() });
 const against = z.object({ key: registryKey, reason: text, kind: z.enum(['not-public', 'gone']) });
+const rawOspoSchema = ospoSchema.omit({ source: true }).extend({ code: z.array(z.string()) }).loose();
+const rawCatalogueSchema = catalogueSchema.omit({ source: true });
+/** The schema each kind of item a source gives is checked with (exported for the tests of the fast checks). */
+export const ITEM_SCHEMAS = { accounts: rawAccountSchema, hosts: hostSchema, ospos: rawOspoSchema, names: pair, hints: hint, bodyDomains: bodyDomain, codes: bodyCode, against, sill: sillSchema, catalogues: rawCatalogueSchema } as const;
 
 /**
  * Every item a parser gives, checked alone with the schema the whole registry is checked with at the end, and
@@ -130,23 +135,26 @@ const against = z.object({ key: registryKey, reason: text, kind: z.enum(['not-pu
  */
 function checkContribution(c: Contribution): Contribution {
   const rejected = [...c.rejected];
-  const keep = <T>(items: readonly T[], schema: z.ZodType, label: (item: T, i: number) => string): T[] =>
-    items.filter((item, i) => {
+  const keep = <T>(items: readonly T[], schema: z.ZodType, label: (item: T, i: number) => string): T[] => {
+    const fast = fastCheckOf(schema);
+    return items.filter((item, i) => {
+      if (fast?.(item)) return true;
       const r = schema.safeParse(item);
       if (!r.success) rejected.push({ entry: label(item, i), reason: reasonOf(r.error) });
       return r.success;
     });
+  };
   const str = (v: unknown) => (typeof v === 'string' ? v.slice(0, 120) : '');
   const accounts = keep(c.accounts, rawAccountSchema, (a, i) => str(a.key) || str(a.display) || `account #${i}`);
   const hosts = keep(c.hosts, hostSchema, (h, i) => str(h.host) || `host #${i}`);
-  const ospos = keep(c.ospos, ospoSchema.omit({ source: true }).extend({ code: z.array(z.string()) }).loose(), (o, i) => str(o.id) || `ospo #${i}`);
+  const ospos = keep(c.ospos, rawOspoSchema, (o, i) => str(o.id) || `ospo #${i}`);
   const names = keep(c.names, pair, (n, i) => str(n.psoId) || `name #${i}`);
   const hints = keep(c.hints, hint, (n, i) => str(n.key) || `hint #${i}`);
   const bodyDomains = keep(c.bodyDomains, bodyDomain, (d, i) => str(d.domain) || `domain #${i}`);
   const codes = keep(c.codes, bodyCode, (d, i) => str(d.code) || `code #${i}`);
   const againstRows = keep(c.against, against, (a, i) => str(a.key) || `row #${i}`);
   const sill = keep(c.sill, sillSchema, (s, i) => str(s.key) || `SILL #${i}`);
-  const catalogues = keep(c.catalogues, catalogueSchema.omit({ source: true }), (k, i) => str(k.url) || `catalogue #${i}`);
+  const catalogues = keep(c.catalogues, rawCatalogueSchema, (k, i) => str(k.url) || `catalogue #${i}`);
   const accountNames = c.accountNames.flatMap((a) => {
     if (!registryKey.safeParse(a.key).success) {
       rejected.push({ entry: str(a.key), reason: 'not a host[/path] key' });
@@ -613,7 +621,7 @@ function* compileSteps(inputs: readonly SourceInput[], generatedAt: string, revi
 
   const valid: Entry[] = [];
   for (const e of entries.values()) {
-    const parsedEntry = entrySchema.safeParse(e);
+    const parsedEntry = safeParseFast(entrySchema, e);
     if (parsedEntry.success) valid.push(parsedEntry.data);
     else reportOf(e.sources[0]!).rejected.push({ entry: e.key, reason: reasonOf(parsedEntry.error) });
   }
