@@ -44,7 +44,19 @@ export function plainUrl(input: string): UrlParts | undefined {
   const m = PLAIN_URL.exec(input);
   if (!m) return undefined;
   const [, scheme, host, path] = m;
-  if (/(?:^|\.)(?:xn--|(?:0x[0-9a-f]*|[0-9]+)\.?$)/i.test(host!) || /\/\.{1,2}(?=\/|$)/.test(path!)) return undefined;
+  if (NOT_PLAIN_HOST.test(host!) || /\/\.{1,2}(?=\/|$)/.test(path!)) return undefined;
   return { protocol: `${scheme ?? 'https'}:`, username: '', password: '', port: '', hostname: host!.toLowerCase(), pathname: path || '/' };
 }
+/** Hosts the URL parser rewrites or checks: punycode, and a number-like last label (an IPv4 address to it). */
+const NOT_PLAIN_HOST = /(?:^|\.)(?:xn--|(?:0x[0-9a-f]*|[0-9]+)\.?$)/i;
 const PLAIN_URL = /^(?:(https?):\/\/)?([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.?)((?:\/[A-Za-z0-9._~+-]*)*)$/;
+
+/**
+ * The host name the URL parser gives an `http(s)://` address whose host is plain (ASCII letters, digits, hyphens,
+ * dots; no punycode, no number-like last label), without the parser; undefined for any other address.
+ */
+export function plainHostOf(url: string): string | undefined {
+  const m = /^https?:\/\/([A-Za-z0-9.-]+)(?:[/?#\\]|$)/.exec(url);
+  if (!m || NOT_PLAIN_HOST.test(m[1]!)) return undefined;
+  return m[1]!.toLowerCase();
+}

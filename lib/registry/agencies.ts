@@ -1,3 +1,5 @@
+import { plainHostOf } from './account-key';
+
 /**
  * U.S. agencies and the domains they publish under: how an account that no agency list files finds the agency whose
  * source-code liaison serves it. Pure.
@@ -9,8 +11,9 @@ export function govDomain(urlOrEmail: string): string | undefined {
   let host: string;
   if (at !== -1 && !urlOrEmail.includes('/')) host = urlOrEmail.slice(at + 1);
   else {
+    const url = /^[a-z]+:\/\//i.test(urlOrEmail) ? urlOrEmail : `https://${urlOrEmail}`;
     try {
-      host = new URL(/^[a-z]+:\/\//i.test(urlOrEmail) ? urlOrEmail : `https://${urlOrEmail}`).hostname;
+      host = plainHostOf(url) ?? new URL(url).hostname;
     } catch {
       return undefined;
     }

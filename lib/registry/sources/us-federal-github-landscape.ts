@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { plainHostOf } from '../account-key';
 import { govDomain } from '../agencies';
+import { safeParseFast } from '../fast-check';
 import { email, httpsUrl, text } from '../schema';
 import { GITHUB_LOGIN } from './forge-urls';
 import { emptyContribution, type SourceDef } from './types';
@@ -27,8 +29,8 @@ const CURATION: Readonly<Record<string, { level: 'national' | 'subnational' | 't
 function website(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
   const url = /^https?:\/\//i.test(raw) ? raw.replace(/^http:/i, 'https:') : `https://${raw}`;
-  const ok = httpsUrl.safeParse(url);
-  return ok.success && !/github\.(com|io)/i.test(new URL(ok.data).hostname) ? ok.data : undefined;
+  const ok = safeParseFast(httpsUrl, url);
+  return ok.success && !/github\.(com|io)/i.test(plainHostOf(ok.data) ?? new URL(ok.data).hostname) ? ok.data : undefined;
 }
 
 /**
@@ -51,7 +53,7 @@ export const usFederalLandscape: SourceDef = {
     const doc = JSON.parse(source) as { organisations?: unknown };
     if (!Array.isArray(doc?.organisations)) throw new Error('expected {organisations: [...]}');
     for (const [i, raw] of doc.organisations.entries()) {
-      const r = row.safeParse(raw);
+      const r = safeParseFast(row, raw);
       if (!r.success || !GITHUB_LOGIN.test(r.data.login)) {
         out.rejected.push({ entry: `#${i}`, reason: r.success ? 'not a GitHub login' : 'not a survey row' });
         continue;
@@ -68,8 +70,8 @@ export const usFederalLandscape: SourceDef = {
         out.against.push({ key, kind: says.against, reason: says.against === 'gone' ? 'the 2024 survey found no such organisation (404)' : 'the 2024 survey curated it as not a government body' });
         continue;
       }
-      const name = text.safeParse(r.data.name).success ? r.data.name!.trim() : undefined;
-      const mail = email.safeParse(r.data.email).success ? r.data.email!.trim() : undefined;
+      const name = safeParseFast(text, r.data.name).success ? r.data.name!.trim() : undefined;
+      const mail = safeParseFast(email, r.data.email).success ? r.data.email!.trim() : undefined;
       const url = website(r.data.website);
       const domains = [...new Set([mail, url].flatMap((v) => (v ? [govDomain(v)] : [])).filter((d): d is string => !!d))];
       out.accounts.push({
