@@ -30,13 +30,15 @@ export const HTTPS_URL_CHECKS = [
   z.refine<string>(isHttpsOnHostName, 'not an https URL on a host name'),
 ];
 
+/** `https://`, a host of ASCII letters, digits, hyphens and dots, then the end or a path, query or fragment. */
+const PLAIN_HTTPS = /^https:\/\/([A-Za-z0-9.-]+)(?:[/?#\\]|$)/;
+
 /** An https URL whose host is a host name, without credentials or a port. */
 export function isHttpsOnHostName(u: string): boolean {
   // `https://` and a plain host (ASCII letters, digits, hyphens, dots; no punycode, which the parser checks): the URL
   // parser could not fail, and would give that host in lower case (#23: it was most of this check's cost).
-  const end = u.slice(8).search(/[/?#\\]/);
-  const authority = end < 0 ? u.slice(8) : u.slice(8, 8 + end);
-  if (u.startsWith('https://') && /^[A-Za-z0-9.-]+$/.test(authority) && !/xn--/i.test(authority)) return HOST_NAME.test(authority.toLowerCase());
+  const plain = PLAIN_HTTPS.exec(u);
+  if (plain && !/xn--/i.test(plain[1]!)) return HOST_NAME.test(plain[1]!.toLowerCase());
   try {
     const url = new URL(u);
     return url.protocol === 'https:' && !url.username && !url.password && !url.port && HOST_NAME.test(url.hostname);

@@ -67,7 +67,10 @@ function derive(schema: z.ZodType): FastCheck | undefined {
   const def = (schema as unknown as { _zod: { def: Def } })._zod.def;
   const checks = checksOf(def);
   if (!checks) return undefined;
-  const passes = (v: unknown) => checks.every((c) => c(v as never));
+  const passes = (v: unknown) => {
+    for (let i = 0; i < checks.length; i++) if (!checks[i]!(v as never)) return false;
+    return true;
+  };
   switch (def.type) {
     case 'string':
       if (def.coerce) return undefined;
@@ -119,13 +122,16 @@ function objectCheck(def: Def, passes: (v: unknown) => boolean): FastCheck | und
   if (catchall !== undefined && catchall !== 'unknown' && catchall !== 'never') return undefined;
   const loose = catchall === 'unknown';
   const shape = def.shape as Record<string, z.ZodType>;
-  const fields: Array<[string, FastCheck, boolean]> = [];
-  for (const key of Object.keys(shape)) {
+  const keys = Object.keys(shape);
+  const checks: FastCheck[] = [];
+  const optional: boolean[] = [];
+  for (const key of keys) {
     const f = derive(shape[key]!);
     if (!f) return undefined;
-    fields.push([key, f, (shape[key] as unknown as { _zod: { def: Def } })._zod.def.type === 'optional']);
+    checks.push(f);
+    optional.push((shape[key] as unknown as { _zod: { def: Def } })._zod.def.type === 'optional');
   }
-  const known = new Set(Object.keys(shape));
+  const known = new Set(keys);
   return (v) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v) || Object.getPrototypeOf(v) !== Object.prototype) return undefined;
     const input = v as Record<string, unknown>;
@@ -133,16 +139,17 @@ function objectCheck(def: Def, passes: (v: unknown) => boolean): FastCheck | und
     for (const key in input) if (!known.has(key)) (extra ??= []).push(key);
     if (extra && !loose) return undefined;
     const out: Record<string, unknown> = {};
-    for (const [key, f, optional] of fields) {
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
       if (!(key in input)) {
-        if (optional) continue;
+        if (optional[i]) continue;
         return undefined;
       }
-      const r = f(input[key]);
+      const r = checks[i]!(input[key]);
       if (!r) return undefined;
       out[key] = r.value;
     }
-    for (const key of extra ?? []) out[key] = input[key];
+    if (extra) for (const key of extra) out[key] = input[key];
     return passes(out) ? ok(out) : undefined;
   };
 }
