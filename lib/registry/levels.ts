@@ -121,17 +121,28 @@ function foldedWords(rule: Rule): readonly string[] {
   return folded;
 }
 
-/** A name's folded words, spaced (` city of boston `), and the same as a list (split once per name, not per rule). */
-interface Words {
-  spaced: string;
-  list: readonly string[];
+/** A name's folded words, spaced: ` city of boston ` (letters and digits only, one space between words). */
+const words = (s: string | undefined) => (s ? ` ${fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} ` : '');
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * A rule's name words and word endings as one pattern each, built once (#23: tried on every account of every
+ * compile): a spaced word (` city of `) anywhere in the spaced name, or a word longer than one of the endings that
+ * ends with it (a letter, the ending, the space after the word).
+ */
+const PATTERNS = new WeakMap<Rule, { name?: RegExp; endings?: RegExp }>();
+function patterns(rule: Rule): { name?: RegExp; endings?: RegExp } {
+  let p = PATTERNS.get(rule);
+  if (!p) {
+    const name = foldedWords(rule);
+    p = {
+      name: name.length ? new RegExp(name.map(escape).join('|')) : undefined,
+      endings: rule.endings?.length ? new RegExp(`[^ ](?:${rule.endings.map(escape).join('|')}) `) : undefined,
+    };
+    PATTERNS.set(rule, p);
+  }
+  return p;
 }
-function words(s: string | undefined): Words {
-  if (!s) return { spaced: '', list: [''] };
-  const bare = fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  return { spaced: ` ${bare} `, list: bare.split(' ') };
-}
-const endsAWord = (w: Words, ending: string) => w.list.some((word) => word.length > ending.length && word.endsWith(ending));
 
 /** `l`: the login in lower case; `parts`: its hyphen-separated parts (split once per login, not once per rule). */
 function matchesLogin(l: string, parts: readonly string[], part: string): boolean {
@@ -140,9 +151,9 @@ function matchesLogin(l: string, parts: readonly string[], part: string): boolea
   return part.length >= 4 && (l.startsWith(part) || l.endsWith(part));
 }
 
-function matches(rule: Rule, w: Words, name: string | undefined, login: { l: string; parts: readonly string[] } | undefined): boolean {
-  if (name && rule.name && foldedWords(rule).some((word) => w.spaced.includes(word))) return true;
-  if (name && rule.endings?.some((ending) => endsAWord(w, ending))) return true;
+function matches(rule: Rule, w: string, name: string | undefined, login: { l: string; parts: readonly string[] } | undefined): boolean {
+  if (name && patterns(rule).name?.test(w)) return true;
+  if (name && patterns(rule).endings?.test(w)) return true;
   if (!login) return false;
   const { l, parts } = login;
   return !!(rule.login?.some((part) => matchesLogin(l, parts, part)) || rule.parts?.some((part) => parts.includes(part)) || rule.loginStarts?.some((start) => l.startsWith(start) && l.length > start.length + 2) || rule.loginEnds?.some((end) => l.endsWith(end)));
