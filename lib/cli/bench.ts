@@ -390,7 +390,7 @@ const REAL_CAPTURE = 'github-repo-2026-08-microsoft-playwright.html';
  * static box (what having any content script costs); and a second browser without any extension against the first
  * (`realDclControlRatio`: what the measure moves by itself, so a ratio can be read against it). GitHub's own
  * scripts, styles and images are not served (offline), the same for all. Each browser loads the page once before
- * the measured loads. Medians over `runs` loads each.
+ * the measured loads. Medians over `runs` loads each, in an order that rotates from round to round.
  */
 async function realCapture(runs: number): Promise<Record<string, number> | undefined> {
   if (!REAL_PAGES_AVAILABLE) return log(`real capture: ${NOT_RUN_REASON}`), undefined;
@@ -430,16 +430,22 @@ async function realCapture(runs: number): Promise<Record<string, number> | undef
     for (const p of Object.values(pages)) await load(withExt.context, p.url, false); // warm-up: the worker is awake
     for (const b of [without, withBox, control]) await load(b.context, pages.public.url, false); // and each browser's first load
     const r: Record<string, number[]> = { dclWith: [], dclWithout: [], dclControl: [], dclWithNonPublic: [], dclWithoutNonPublic: [], dclBoxNonPublic: [], panel: [] };
-    for (let i = 0; i < runs; i++) {
-      const a = await load(withExt.context, pages.public.url, true);
-      r.dclWith!.push(a.dcl);
-      r.panel!.push(a.panel);
-      r.dclWithout!.push((await load(without.context, pages.public.url, false)).dcl);
-      r.dclControl!.push((await load(control.context, pages.public.url, false)).dcl);
-      r.dclWithNonPublic!.push((await load(withExt.context, pages.nonPublic.url, false)).dcl);
-      r.dclWithoutNonPublic!.push((await load(without.context, pages.nonPublic.url, false)).dcl);
-      r.dclBoxNonPublic!.push((await load(withBox.context, pages.nonPublic.url, false)).dcl);
-    }
+    const loads: Array<() => Promise<void>> = [
+      async () => {
+        const a = await load(withExt.context, pages.public.url, true);
+        r.dclWith!.push(a.dcl);
+        r.panel!.push(a.panel);
+      },
+      async () => void r.dclWithout!.push((await load(without.context, pages.public.url, false)).dcl),
+      async () => void r.dclControl!.push((await load(control.context, pages.public.url, false)).dcl),
+      async () => void r.dclWithNonPublic!.push((await load(withExt.context, pages.nonPublic.url, false)).dcl),
+      async () => void r.dclWithoutNonPublic!.push((await load(without.context, pages.nonPublic.url, false)).dcl),
+      async () => void r.dclBoxNonPublic!.push((await load(withBox.context, pages.nonPublic.url, false)).dcl),
+    ];
+    // Each kind of load takes each place in the round equally often (a rotation): a load right after another
+    // browser's is slower (that browser is still closing its page), and in a fixed order that bias fell on one
+    // kind, e.g. the A/A control at 0.894 or 1.059 (#23).
+    for (let i = 0; i < runs; i++) for (let k = 0; k < loads.length; k++) await loads[(i + k) % loads.length]!();
     const m = (k: string) => percentile(r[k]!, 50);
     return {
       realDclWithMs: round(m('dclWith')),
@@ -577,7 +583,7 @@ async function main() {
     };
     return console.log(json ? JSON.stringify(tasks) : tasks);
   }
-  const real = await realCapture(15);
+  const real = await realCapture(18);
   if (real) log(`real capture: DOMContentLoaded ${real.realDclWithMs} ms with, ${real.realDclWithoutMs} ms without (×${real.realDclRatio}; non-public ×${real.realDclNonPublicRatio}, a static box's ×${real.realDclStaticBoxNonPublicRatio}), navigation → panel ${real.realNavigationToPanelMs} ms`);
   if (process.argv.includes('--real-only')) return console.log(json ? JSON.stringify(real ?? {}) : real);
   // Ours and the messaging baseline, alternated, so that both see the same machine.
