@@ -512,8 +512,9 @@ function resolveNames(entries: Map<string, Draft>, parsed: readonly Parsed[], ov
 
   // One spelling per body: "Cour des comptes" and "Cour des Comptes" are the same body.
   const named = [...entries.values()].filter((e): e is Draft & { name: string; nameSource: keyof typeof RANK } => !!e.name && !!e.nameSource);
-  const { spelling, variants } = unifySpellings(named.map((e) => ({ name: e.name, rank: RANK[e.nameSource] })));
-  for (const e of named) e.name = spelling.get(foldName(e.name)) ?? e.name;
+  const folded = named.map((e) => foldName(e.name));
+  const { spelling, variants } = unifySpellings(named.map((e, i) => ({ name: e.name, rank: RANK[e.nameSource], folded: folded[i] })));
+  named.forEach((e, i) => (e.name = spelling.get(folded[i]!) ?? e.name));
   return variants;
 }
 

@@ -27,12 +27,13 @@ export function looksLikeUrl(text: string): boolean {
 /**
  * One spelling per body: names that fold the same (`foldName`) all take the spelling of the best-ranked
  * occurrence (lower rank = better source), then the most used, then the longest. Returns folded → spelling,
- * and the groups that had more than one spelling (for the data report).
+ * and the groups that had more than one spelling (for the data report). `folded`: the name's `foldName`, when the
+ * caller has it already.
  */
-export function unifySpellings(names: ReadonlyArray<{ name: string; rank: number }>): { spelling: Map<string, string>; variants: string[][] } {
+export function unifySpellings(names: ReadonlyArray<{ name: string; rank: number; folded?: string }>): { spelling: Map<string, string>; variants: string[][] } {
   const groups = new Map<string, Map<string, { rank: number; count: number }>>();
-  for (const { name, rank } of names) {
-    const key = foldName(name);
+  for (const { name, rank, folded } of names) {
+    const key = folded ?? foldName(name);
     const group = groups.get(key) ?? new Map<string, { rank: number; count: number }>();
     const seen = group.get(name);
     group.set(name, { rank: Math.min(rank, seen?.rank ?? rank), count: (seen?.count ?? 0) + 1 });
@@ -58,7 +59,11 @@ export function agreedNames(accounts: ReadonlyArray<{ names: readonly string[]; 
   const byPso = new Map<string, Array<Map<string, string>>>();
   for (const a of accounts) {
     const names = new Map(a.names.map((n) => [foldName(n), n] as const));
-    for (const id of a.psoIds) byPso.set(id, [...(byPso.get(id) ?? []), names]);
+    for (const id of a.psoIds) {
+      const list = byPso.get(id);
+      if (list) list.push(names);
+      else byPso.set(id, [names]);
+    }
   }
   const owner = new Map<string, string>(); // folded name → the pso_id it belongs to
   for (const [id, name] of known) owner.set(foldName(name), id);
