@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { plainHostOf } from './account-key';
 
 /**
  * What the service worker checks itself, in `zod/mini` (#23): the registry's schema version, host names, https
@@ -30,15 +31,12 @@ export const HTTPS_URL_CHECKS = [
   z.refine<string>(isHttpsOnHostName, 'not an https URL on a host name'),
 ];
 
-/** `https://`, a host of ASCII letters, digits, hyphens and dots, then the end or a path, query or fragment. */
-const PLAIN_HTTPS = /^https:\/\/([A-Za-z0-9.-]+)(?:[/?#\\]|$)/;
-
 /** An https URL whose host is a host name, without credentials or a port. */
 export function isHttpsOnHostName(u: string): boolean {
-  // `https://` and a plain host (ASCII letters, digits, hyphens, dots; no punycode, which the parser checks): the URL
-  // parser could not fail, and would give that host in lower case (#23: it was most of this check's cost).
-  const plain = PLAIN_HTTPS.exec(u);
-  if (plain && !/xn--/i.test(plain[1]!)) return HOST_NAME.test(plain[1]!.toLowerCase());
+  // `https://` and a plain host (lib/registry/account-key.ts): the URL parser could not fail, and would give that host
+  // in lower case (#23: the parser was most of this check's cost).
+  const plain = u.startsWith('https://') ? plainHostOf(u) : undefined;
+  if (plain !== undefined) return HOST_NAME.test(plain);
   try {
     const url = new URL(u);
     return url.protocol === 'https:' && !url.username && !url.password && !url.port && HOST_NAME.test(url.hostname);

@@ -269,8 +269,16 @@ function underBuiltIn(key: string, builtIn: ReadonlySet<string>): string | undef
 /** A custom registry adds at most this many accounts (beyond, they are refused with a reason). */
 export const MAX_CUSTOM_ACCOUNTS = 5000;
 
+/** What custom registries are checked against: the built-in accounts, every proper prefix of one, their pso_ids. */
+interface CustomGuard {
+  builtIn: ReadonlySet<string>;
+  /** Every proper prefix of a built-in key: a custom key among them would enclose (and speak for) built-in accounts. */
+  enclosed: ReadonlySet<string>;
+  builtInPso: ReadonlySet<string>;
+}
+
 /** Why a custom registry's account may not be taken: it would speak for a built-in body or a whole forge. */
-function customRefusal(a: RawAccount, builtIn: ReadonlySet<string>, enclosed: ReadonlySet<string>, builtInPso: ReadonlySet<string>, general: ReadonlySet<string>): string | undefined {
+function customRefusal(a: RawAccount, { builtIn, enclosed, builtInPso }: CustomGuard, general: ReadonlySet<string>): string | undefined {
   const taken = underBuiltIn(a.key, builtIn);
   if (taken) return `a custom registry may only add accounts; ${taken} is a built-in account`;
   if (enclosed.has(a.key)) return 'a custom registry may not enclose built-in accounts (it would speak for them)';
@@ -283,11 +291,10 @@ function mergeAccounts(parsed: readonly Parsed[], general: ReadonlySet<string>, 
   const entries = new Map<string, Draft>();
   const builtInAccounts = parsed.filter((p) => !isCustom(p.def.id)).flatMap((p) => p.c.accounts);
   // What custom registries are checked against, made only when there is one (#23: 10x the accounts).
-  let guard: { builtIn: Set<string>; enclosed: Set<string>; builtInPso: Set<string> } | undefined;
+  let guard: CustomGuard | undefined;
   const customGuard = () =>
     (guard ??= {
       builtIn: new Set(builtInAccounts.map((a) => a.key)),
-      // Every proper prefix of a built-in key: a custom key among them would enclose (and speak for) built-in accounts.
       enclosed: new Set(builtInAccounts.flatMap((a) => a.key.split('/').slice(0, -1).map((_, i, segs) => segs.slice(0, i + 1).join('/')))),
       builtInPso: new Set([...builtInAccounts.flatMap((a) => (a.psoId ? [a.psoId] : [])), ...parsed.filter((p) => !isCustom(p.def.id)).flatMap((p) => p.c.names.map((n) => n.psoId))]),
     });
@@ -296,7 +303,7 @@ function mergeAccounts(parsed: readonly Parsed[], general: ReadonlySet<string>, 
     const fromCustom = isCustom(def.id);
     for (const a of c.accounts) {
       const refusal = !a.key.includes('/') && general.has(a.key) ? 'a general-purpose forge is never a public body as a whole' : undefined;
-      const custom = fromCustom ? customRefusal(a, customGuard().builtIn, customGuard().enclosed, customGuard().builtInPso, general) : undefined;
+      const custom = fromCustom ? customRefusal(a, customGuard(), general) : undefined;
       const count = fromCustom ? (customCount.get(def.id) ?? 0) + 1 : 0;
       const tooMany = count > MAX_CUSTOM_ACCOUNTS ? `a custom registry adds at most ${MAX_CUSTOM_ACCOUNTS} accounts` : undefined;
       if (refusal ?? custom ?? tooMany) {
