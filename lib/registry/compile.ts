@@ -318,15 +318,13 @@ function mergeAccounts(parsed: readonly Parsed[], general: ReadonlySet<string>, 
         continue;
       }
       const facts: Partial<Draft> = { ...rest, codeOspo: ospo, name, nameSource: name ? 'source' : undefined };
-      {
-        // The list earlier in SOURCES names the body (lists that name bodies come before lists of logins).
-        if (known.name && name && foldName(known.name) !== foldName(name)) notes.push({ key: a.key, about: 'name', decision: `"${known.name}" (${known.sources[0]}) kept over "${name}" (${def.id}): the list earlier in the order of authority` });
-        // A finer level is not a disagreement: "state or local" (the survey) and "U.S. City" (a list's heading).
-        if (known.level && a.level && FINER_LEVELS[known.level]?.includes(a.level)) known.level = a.level;
-        else if (known.level && a.level && known.level !== a.level) notes.push({ key: a.key, about: 'level', decision: `${known.level} (${known.sources[0]}) kept over ${a.level} (${def.id})` });
-        mergeInto(known, facts);
-        if (!known.sources.includes(def.id)) known.sources.push(def.id);
-      }
+      // The list earlier in SOURCES names the body (lists that name bodies come before lists of logins).
+      if (known.name && name && foldName(known.name) !== foldName(name)) notes.push({ key: a.key, about: 'name', decision: `"${known.name}" (${known.sources[0]}) kept over "${name}" (${def.id}): the list earlier in the order of authority` });
+      // A finer level is not a disagreement: "state or local" (the survey) and "U.S. City" (a list's heading).
+      if (known.level && a.level && FINER_LEVELS[known.level]?.includes(a.level)) known.level = a.level;
+      else if (known.level && a.level && known.level !== a.level) notes.push({ key: a.key, about: 'level', decision: `${known.level} (${known.sources[0]}) kept over ${a.level} (${def.id})` });
+      mergeInto(known, facts);
+      if (!known.sources.includes(def.id)) known.sources.push(def.id);
     }
   }
   return entries;
@@ -399,7 +397,12 @@ function applyHintsAndLevels(entries: Map<string, Draft>, parsed: readonly Parse
       if (e && h.level && !e.level) e.level = h.level;
     }
   const codesOf = new Map<string | undefined, Array<Contribution['codes'][number]>>();
-  for (const { c } of parsed) for (const code of c.codes) codesOf.set(code.country, [...(codesOf.get(code.country) ?? []), code]);
+  for (const { c } of parsed)
+    for (const code of c.codes) {
+      const list = codesOf.get(code.country);
+      if (list) list.push(code);
+      else codesOf.set(code.country, [code]);
+    }
   for (const e of entries.values()) {
     const segments = e.key.split('/');
     const login = segments[1];
