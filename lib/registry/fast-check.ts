@@ -32,7 +32,7 @@ type CheckDef = { check: string; format?: string; pattern?: RegExp; minimum?: nu
 
 const ok = (value: unknown) => ({ value });
 
-/** One check on a value that already has the right type: true when it passes; false, or undefined when unknown. */
+/** One check as a test of a value that already has the right type (true: it passes), or undefined for a check it does not know. */
 function checkOf(def: CheckDef): ((v: string | unknown[]) => boolean) | undefined {
   switch (def.check) {
     case 'min_length':

@@ -20,6 +20,12 @@ export const international = z.enum(['EU', 'UN', 'INT']);
 export const level = z.enum(['national', 'regional', 'local', 'subnational', 'international', 'military', 'tribal']);
 export const psoId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'not a UUID');
 export const forgeKind = z.enum(['github', 'gitlab', 'gitea', 'gogs', 'sourcehut']);
+/**
+ * `/segment…` after the host: account and repository names as forges allow them (GitHub, GitLab, Gitea: letters,
+ * digits, `.`, `_`, `-`; SourceHut: `~user`; `+` in some GitLab paths), never empty, `.` or `..`: nothing else can be a
+ * forge path, so nothing else is a key.
+ */
+const KEY_SEGMENTS = /^(?:\/(?!\.\.?(?:\/|$))[a-z0-9._+~-]+)+$/;
 /** `host[/segment…]`, lower-case: a host name, then account path segments (no spaces, queries or markup). */
 export const registryKey = z
   .string()
@@ -29,12 +35,6 @@ export const registryKey = z
     const slash = k.indexOf('/');
     return HOST_NAME.test(slash < 0 ? k : k.slice(0, slash)) && (slash < 0 || KEY_SEGMENTS.test(k.slice(slash)));
   }, 'not a host[/path] key');
-/**
- * `/segment…` after the host: account and repository names as forges allow them (GitHub, GitLab, Gitea: letters,
- * digits, `.`, `_`, `-`; SourceHut: `~user`; `+` in some GitLab paths), never empty, `.` or `..`: nothing else can be a
- * forge path, so nothing else is a key.
- */
-const KEY_SEGMENTS = /^(?:\/(?!\.\.?(?:\/|$))[a-z0-9._+~-]+)+$/;
 
 export const ospoSchema = z.object({
   /** Normalised main URL of the OSPO (its key in the OSPOmeta files). */

@@ -76,11 +76,11 @@ class Reader {
     this.skipBlank();
     const first = this.lines[this.i];
     if (first && first.indent === 0 && /^---(?:\s|$)/.test(first.body)) {
-      if (first.body.slice(3).trim() && !first.body.slice(3).trim().startsWith('#')) unsupported();
+      const after = first.body.slice(3).trim();
+      if (after && !after.startsWith('#')) unsupported(); // a document that starts on the marker's line
       this.i++;
     }
-    const next = this.peek();
-    if (!next) unsupported(); // an empty document: `yaml` says what it is
+    if (!this.peek()) unsupported(); // an empty document: `yaml` says what it is
     const root = this.block(-1, false);
     if (this.peek()) unsupported();
     return root;
