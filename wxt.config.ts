@@ -5,6 +5,7 @@ import type { Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { shippedOverridesFile } from './lib/registry/overrides';
 import { presortSpdxCorrectPlugin } from './lib/build/spdx-correct-presort';
+import { polyfillAsModulePlugin } from './lib/build/polyfill-module';
 import { BUNDLED_REGISTRY_FILE } from './lib/registry/bundled-file';
 import { joinContentScript, PANEL_MODULE_RESOURCE, PANEL_OUTPUT, panelLoadFor } from './lib/build/lazy-panel';
 
@@ -49,7 +50,7 @@ export default defineConfig({
   imports: false, // every dependency is an explicit import
   publicDir: 'assets/public',
   webExt: { disabled: true }, // never launch a browser from `wxt dev` (toolchain.md, trap 4)
-  vite: () => ({ plugins: [preact(), shipOverrides(), presortSpdxCorrectPlugin()] }),
+  vite: () => ({ plugins: [preact(), shipOverrides(), presortSpdxCorrectPlugin(), polyfillAsModulePlugin()] }),
   hooks: {
     // The compiled registry ships as a file beside the worker's script, read once when no refreshed copy is stored
     // (lib/registry/bundled.ts); `npm run data` writes it before every build.
