@@ -39,7 +39,12 @@ export function spdxCorrectRanks(): Record<string, number> {
   return ranks;
 }
 
-/** spdx-correct's text with the load-time comparison by rank; throws if the package no longer has that comparison. */
+/**
+ * spdx-correct's text with the load-time comparison by rank; throws if the package no longer has that comparison.
+ * The module's own body (its tables, their sort, the SPDX id lists it requires) runs at its first call, not when the
+ * worker's script is evaluated: a worker that only answers a lookup never pays for it (#23). The first call's
+ * `require`s are the bundler's, so they stay where they are written: inside the function.
+ */
 export function presortSpdxCorrect(source: string, ranks: Record<string, number>): string {
   if (source.split(CALL).length !== 2) throw new Error('spdx-correct changed: its load-time comparison was not found (lib/build/spdx-correct-presort.ts)');
   const compare = `__olRankCompare(a[0].toUpperCase(), b[0].toUpperCase())`;
@@ -49,7 +54,16 @@ function __olRankCompare(x, y) {
   return rx === undefined || ry === undefined ? x.localeCompare(y) : rx - ry;
 }
 `;
-  return helper + source.replace(CALL, compare);
+  return `var __olCorrect;
+function __olLoad() {
+  var module = { exports: {} }, exports = module.exports;
+${helper}${source.replace(CALL, compare)}
+  return module.exports;
+}
+module.exports = function spdxCorrect(identifier, options) {
+  return (__olCorrect || (__olCorrect = __olLoad()))(identifier, options);
+};
+`;
 }
 
 /** The Vite plugin: spdx-correct as shipped in the extension, its tables' order decided at build time. */

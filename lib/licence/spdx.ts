@@ -4,7 +4,8 @@ import deprecated from 'spdx-license-ids/deprecated.json';
 import osiIds from '../../assets/generated/spdx-osi.json';
 import fsf from '../../assets/licence-data/spdx-fsf.json';
 
-const CANONICAL = new Map<string, string>([...ids, ...deprecated].map((id) => [id.toLowerCase(), id]));
+/** Every SPDX id by its lower case, built at its first use (not when the worker's script is evaluated, #23). */
+let canonical: Map<string, string> | undefined;
 /** OSI approval, from the spdx-license-list package, reduced to ids at build time (lib/cli/licence-data.ts). */
 const OSI = new Set(osiIds.osi);
 const FSF_LIBRE = new Set(fsf.fsfLibre);
@@ -28,7 +29,8 @@ export function fsfLibre(id: string): boolean | undefined {
 
 /** An exact SPDX id, whatever its case; undefined when it is not one. */
 export function canonicalId(token: string): string | undefined {
-  return CANONICAL.get(token.toLowerCase());
+  canonical ??= new Map<string, string>([...ids, ...deprecated].map((id) => [id.toLowerCase(), id]));
+  return canonical.get(token.toLowerCase());
 }
 
 /** spdx-correct's best guess for a sloppy licence name (`Apache 2` → `Apache-2.0`). */

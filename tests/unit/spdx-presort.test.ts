@@ -8,9 +8,9 @@ const path = require.resolve('spdx-correct');
 const source = readFileSync(path, 'utf8');
 type Correct = (s: string, o?: { upgrade?: boolean }) => string | null;
 
-function evaluate(text: string): Correct {
+function evaluate(text: string, requireOf: (id: string) => unknown = createRequire(path)): Correct {
   const module = { exports: {} as unknown };
-  new Function('require', 'module', 'exports', text)(createRequire(path), module, module.exports);
+  new Function('require', 'module', 'exports', text)(requireOf, module, module.exports);
   return module.exports as Correct;
 }
 
@@ -23,10 +23,10 @@ function corpus(): string[] {
 }
 
 describe('spdx-correct with its load-time order decided at build (#23)', () => {
-  it('the shipped module calls no localeCompare when it loads', () => {
+  it('the shipped module calls no localeCompare when it loads, nor when its first call builds its tables', () => {
     const transformed = presortSpdxCorrect(source, spdxCorrectRanks());
     const spy = vi.spyOn(String.prototype, 'localeCompare');
-    evaluate(transformed);
+    evaluate(transformed)('Apache 2');
     expect(spy).not.toHaveBeenCalled();
     spy.mockRestore();
     const again = vi.spyOn(String.prototype, 'localeCompare');
@@ -51,6 +51,17 @@ describe('spdx-correct with its load-time order decided at build (#23)', () => {
       expect(outcome(shipped, s), s).toBe(outcome(original, s));
       expect(outcome(shipped, s, { upgrade: false }), s).toBe(outcome(original, s, { upgrade: false }));
     }
+  });
+
+  it('loading the shipped module runs none of its body: its requires and tables wait for the first call, once', () => {
+    const required: string[] = [];
+    const real = createRequire(path);
+    const shipped = evaluate(presortSpdxCorrect(source, spdxCorrectRanks()), (id) => (required.push(id), real(id)));
+    expect(required).toEqual([]);
+    expect(shipped('Apache 2', { upgrade: false })).toBe('Apache-2.0');
+    expect(required).toEqual(['spdx-expression-parse', 'spdx-license-ids']);
+    expect(shipped('GNU GPL v3')).toBe(evaluate(source)('GNU GPL v3'));
+    expect(required).toHaveLength(2);
   });
 
   it('strings without a rank fall back to localeCompare; a package without that comparison stops the build', () => {
