@@ -1,6 +1,6 @@
 import type { browser } from 'wxt/browser';
 import type { Message, MessageType, Protocol, Reply } from './protocol';
-import { MESSAGE_RULES, messageSchema } from './schemas';
+import { MESSAGE_RULES, parseMessage } from './schemas';
 
 /** Who sent a message: its tab and the URL of its frame (a web page for content scripts, the extension's own page otherwise). */
 export interface Sender {
@@ -22,7 +22,7 @@ function originOf(url: string | undefined): string | undefined {
 }
 
 /**
- * The background's one dispatcher, pure: a message is parsed (zod, the protocol's discriminated union), its sender
+ * The background's one dispatcher, pure: a message is parsed (zod, its type's strict schema), its sender
  * checked against the message's rule, then handled. Handlers are looked up in a Map of the protocol's own types.
  * `extensionOrigin`: e.g. `chrome-extension://<id>`; a sender whose frame URL starts with it is the extension's own page.
  */
@@ -32,10 +32,10 @@ export function createDispatcher(handlers: Handlers, extensionOrigin: string) {
 
   return async function dispatch(message: unknown, sender: Sender): Promise<Reply<MessageType>> {
     const fromExtension = trusted(sender);
-    const parsed = messageSchema.safeParse(message);
-    if (!parsed.success) return { ok: false, error: fromExtension ? `invalid message: ${parsed.error.issues[0]?.message ?? ''}` : GENERIC_ERROR };
+    const parsed = parseMessage(message);
+    if (!parsed.success) return { ok: false, error: fromExtension ? `invalid message: ${parsed.reason}` : GENERIC_ERROR };
     const request = parsed.data as unknown as Message;
-    const rule = MESSAGE_RULES[request.type] as { from: 'content' | 'extension'; sameOrigin?: boolean };
+    const rule = MESSAGE_RULES[request.type];
     if (!fromExtension) {
       if (rule.from !== 'content') return { ok: false, error: GENERIC_ERROR };
       // A content script asks only about its own page's forge: the URL must be of its frame's origin.

@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ask } from '@/lib/messaging/client';
 import type { MessageType } from '@/lib/messaging/protocol';
-import { MESSAGE_RULES } from '@/lib/messaging/schemas';
+import * as z from 'zod/mini';
+import { MESSAGE_RULES, parseMessage } from '@/lib/messaging/schemas';
 import { createDispatcher, GENERIC_ERROR, serve, type Handlers, type Sender } from '@/lib/messaging/server';
 
 const EXT = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
@@ -76,6 +77,27 @@ describe('the background’s dispatcher (zod-parsed messages, sender rules)', ()
     expect((await dispatch(message, CONTENT)).ok).toBe(false);
     expect((await dispatch(message, POPUP)).ok).toBe(false);
     expect(calls).toEqual([]);
+  });
+
+  it('each type’s schema, built when its first message comes, decides as one union of every type’s schema would', () => {
+    const union = z.discriminatedUnion(
+      'type',
+      Object.entries(MESSAGE_RULES).map(([type, rule]) => z.strictObject({ ...rule.request.shape, type: z.literal(type) })) as unknown as [z.ZodMiniObject, ...z.ZodMiniObject[]],
+    );
+    const fields = [{}, { url: 'https://gitlab.com/a/b' }, { url: '' }, { url: 'x'.repeat(4097) }, { url: 'https://x.example', kind: 'organisation' }, { url: 'https://x.example', kind: 'team' }, { collapsed: true }, { publicSector: false, name: 'n' }, { query: 'q' }, { url: 'https://x.example', projectId: '12' }, { url: 'https://x.example', projectId: '1a' }, { url: 'https://x.example', page: { state: 'none', from: 'p' } }, { url: 'https://x.example', page: { state: 'named', text: 't', from: 'p', more: 1 } }, { account: 'https://github.com/a', psoId: 'p' }, { extra: 1 }];
+    const types = [...Object.keys(MESSAGE_RULES), 'constructor', '__proto__', 'toString', 'nope', 1, undefined];
+    let accepted = 0;
+    for (const type of types)
+      for (const f of fields) {
+        const message = type === undefined ? f : { ...f, type };
+        const expected = union.safeParse(message);
+        const got = parseMessage(message);
+        expect(got.success, JSON.stringify(message)).toBe(expected.success);
+        if (got.success && expected.success) expect(got.data).toEqual(expected.data);
+        accepted += got.success ? 1 : 0;
+      }
+    expect(accepted).toBeGreaterThan(20);
+    for (const m of [null, 'lookup', [], 3, Object.create({ type: 'lookup', url: 'https://x.example' })]) expect(parseMessage(m).success).toBe(union.safeParse(m).success);
   });
 
   it('errors: the extension’s own pages get the reason, content scripts a generic text (never an upstream body)', async () => {
