@@ -1,5 +1,5 @@
 import { bundledRegistryUrl as url } from './bundled-early';
-import { bundledResponse } from './bundled-file';
+import { bundledText } from './bundled-file';
 import { unpackRegistry, type PackedRegistry } from './pack';
 import type { CompiledRegistry } from './schema';
 
@@ -12,9 +12,7 @@ let bundled: Promise<CompiledRegistry> | undefined;
  */
 export function bundledRegistry(): Promise<CompiledRegistry> {
   bundled ??= (async () => {
-    const response = await bundledResponse(url());
-    if (!response.ok) throw new Error(`the bundled registry could not be read (${response.status})`);
-    return unpackRegistry((await response.json()) as PackedRegistry);
+    return unpackRegistry(JSON.parse(await bundledText(url())) as PackedRegistry);
   })();
   // A failed read is not remembered: the next question tries again.
   bundled.catch(() => (bundled = undefined));
