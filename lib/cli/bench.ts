@@ -583,7 +583,7 @@ async function main() {
     };
     return console.log(json ? JSON.stringify(tasks) : tasks);
   }
-  const real = await realCapture(18);
+  const real = process.argv.includes('--cold-only') ? undefined : await realCapture(18);
   if (real) log(`real capture: DOMContentLoaded ${real.realDclWithMs} ms with, ${real.realDclWithoutMs} ms without (×${real.realDclRatio}; non-public ×${real.realDclNonPublicRatio}, a static box's ×${real.realDclStaticBoxNonPublicRatio}), navigation → panel ${real.realNavigationToPanelMs} ms`);
   if (process.argv.includes('--real-only')) return console.log(json ? JSON.stringify(real ?? {}) : real);
   // Ours and the messaging baseline, alternated, so that both see the same machine.
