@@ -33,9 +33,13 @@ export interface MessageRule {
  */
 function rule(from: MessageRule['from'], build: () => z.ZodMiniObject, sameOrigin?: true): MessageRule {
   let schema: z.ZodMiniObject | undefined;
-  return { from, ...(sameOrigin ? { sameOrigin } : {}), get request() {
-    return (schema ??= build());
-  } };
+  return {
+    from,
+    ...(sameOrigin ? { sameOrigin } : {}),
+    get request() {
+      return (schema ??= build());
+    },
+  };
 }
 
 export const MESSAGE_RULES: Record<MessageType, MessageRule> = {
