@@ -466,23 +466,23 @@ async function realCapture(runs: number): Promise<Record<string, number> | undef
 }
 
 /**
- * Background cold start: the service worker is stopped, then one lookup is asked; ms until the answer. `stored`: a
- * recompiled registry is stored first (as after the first daily refresh), so the worker opens it, not the bundled one.
+ * Background cold start: a browser with the extension, ready to have its service worker stopped and then asked one
+ * lookup (`ask`: ms until the answer). `stored`: a recompiled registry is stored first (as after the first daily
+ * refresh), so the worker opens it, not the bundled one.
  */
-async function coldStart(extension: string, runs: number, stored = false): Promise<number[]> {
+async function coldBrowser(extension: string, stored = false): Promise<{ ask(): Promise<number>; close(): Promise<void> }> {
   const { context, dir } = await launch(extension);
-  try {
-    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const id = new URL(sw.url()).host;
-    const page = await context.newPage();
-    await page.goto(`chrome-extension://${id}/popup.html?tab=-1`);
-    await page.waitForTimeout(1000); // the popup's own questions are answered before the first stop
-    if (stored) {
-      const status = (await page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'settingsChanged' }))) as { value?: { origin?: string } };
-      if (status.value?.origin !== 'refreshed') throw new Error('no registry was stored');
-    }
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const id = new URL(sw.url()).host;
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${id}/popup.html?tab=-1`);
+  await page.waitForTimeout(1000); // the popup's own questions are answered before the first stop
+  if (stored) {
+    const status = (await page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'settingsChanged' }))) as { value?: { origin?: string } };
+    if (status.value?.origin !== 'refreshed') throw new Error('no registry was stored');
+  }
+  return {
+    async ask() {
       const running = context.serviceWorkers();
       const closed = Promise.all(running.map((w) => new Promise<void>((r) => w.once('close', () => r()))));
       const cdp = await context.newCDPSession(page);
@@ -491,20 +491,18 @@ async function coldStart(extension: string, runs: number, stored = false): Promi
       await cdp.detach();
       await Promise.race([closed, page.waitForTimeout(3000)]); // the worker is really gone before we ask
       await page.waitForTimeout(100);
-      times.push(
-        await page.evaluate(async () => {
-          const c = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome;
-          const t0 = performance.now();
-          await c.runtime.sendMessage({ type: 'lookup', url: 'https://github.com/IGNF/itowns' });
-          return performance.now() - t0;
-        }),
-      );
-    }
-    return times;
-  } finally {
-    await context.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+      return page.evaluate(async () => {
+        const c = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome;
+        const t0 = performance.now();
+        await c.runtime.sendMessage({ type: 'lookup', url: 'https://github.com/IGNF/itowns' });
+        return performance.now() - t0;
+      });
+    },
+    async close() {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /**
@@ -586,17 +584,24 @@ async function main() {
   const real = process.argv.includes('--cold-only') ? undefined : await realCapture(18);
   if (real) log(`real capture: DOMContentLoaded ${real.realDclWithMs} ms with, ${real.realDclWithoutMs} ms without (×${real.realDclRatio}; non-public ×${real.realDclNonPublicRatio}, a static box's ×${real.realDclStaticBoxNonPublicRatio}), navigation → panel ${real.realNavigationToPanelMs} ms`);
   if (process.argv.includes('--real-only')) return console.log(json ? JSON.stringify(real ?? {}) : real);
-  // Ours and the messaging baseline, alternated, so that both see the same machine.
   const messaging = messagingBaselineExtension();
   const cold: number[] = [];
   const coldStored: number[] = [];
   const coldBaseline: number[] = [];
-  for (let round = 0; round < 3; round++) {
-    coldBaseline.push(...(await coldStart(messaging, 3)));
-    cold.push(...(await coldStart(EXT, 3)));
-    coldStored.push(...(await coldStart(EXT, 3, true)));
+  // Three browsers open side by side, one stop each in turn (the order rotating), so that a minute when the machine
+  // is slow falls on all three alike: in runs of three stops per browser, the baseline alone moved 16 → 38 ms (#23).
+  const browsers = [await coldBrowser(messaging), await coldBrowser(EXT), await coldBrowser(EXT, true)];
+  const into = [coldBaseline, cold, coldStored];
+  try {
+    for (let round = 0; round < 9; round++)
+      for (let k = 0; k < browsers.length; k++) {
+        const b = (round + k) % browsers.length;
+        into[b]!.push(await browsers[b]!.ask());
+      }
+  } finally {
+    for (const b of browsers) await b.close();
+    rmSync(messaging, { recursive: true, force: true });
   }
-  rmSync(messaging, { recursive: true, force: true });
   const coldResult = {
     coldStartMs: round(percentile(cold, 50)),
     coldStartStoredMs: round(percentile(coldStored, 50)),
