@@ -30,7 +30,7 @@ import {
   type SourceReport,
 } from './schema';
 import { agencyDomains } from './agencies';
-import { fastCheckOf, safeParseFast } from './fast-check';
+import { fastValidOf } from './fast-check';
 import { levelFromName } from './levels';
 import { nearestOsposOf } from './nearest';
 import { reasonOf } from './sources/issues';
@@ -136,7 +136,8 @@ export const ITEM_SCHEMAS = { accounts: rawAccountSchema, hosts: hostSchema, osp
 function checkContribution(c: Contribution): Contribution {
   const rejected = [...c.rejected];
   const keep = <T>(items: readonly T[], schema: z.ZodType, label: (item: T, i: number) => string): T[] => {
-    const fast = fastCheckOf(schema);
+    // The item is kept as it is: only whether zod would take it counts here (nothing is made on the fast way).
+    const fast = fastValidOf(schema);
     return items.filter((item, i) => {
       if (fast?.(item)) return true;
       const r = schema.safeParse(item);
@@ -244,6 +245,74 @@ function validateOspos(rawOspos: Map<string, RawOspo>, reportOf: (id: string) =>
 /** Raw entry while compiling: the `ospo_url` stays until it is resolved to an OSPO or an open-source page. */
 type Draft = Entry & { ospoUrl?: string; codeOspo?: string; bodyId?: string; civicTech?: boolean; publicSector?: boolean; selfName?: string; domains?: string[] };
 
+/**
+ * A source's account as a draft entry. Every draft has every field (undefined until a source states it), written in
+ * one order, so that all are objects of one shape, and none is deleted later (#23: at ten times the accounts, drafts
+ * of many shapes made every phase of the merge slow). `entryOf` keeps what the compiled entry has.
+ */
+function draftOf(a: RawAccount, source: string): Draft {
+  return {
+    key: a.key,
+    display: a.display,
+    name: a.name,
+    nameSource: a.name ? 'source' : undefined,
+    country: a.country,
+    international: a.international,
+    level: a.level,
+    psoId: a.psoId,
+    flossPolicy: a.flossPolicy,
+    ospo: undefined,
+    openSourcePage: undefined,
+    ignoredSince: a.ignoredSince,
+    levelFrom: undefined,
+    contactEmail: a.contactEmail,
+    contactUrl: a.contactUrl,
+    contactDate: a.contactDate,
+    category: a.category,
+    platform: a.platform,
+    sources: [source],
+    ospoUrl: a.ospoUrl,
+    codeOspo: a.ospo,
+    bodyId: a.bodyId,
+    civicTech: a.civicTech,
+    publicSector: undefined,
+    selfName: a.selfName,
+    domains: a.domains,
+  };
+}
+
+/** What another source says of a drafted account fills what no earlier source said (the earlier list has authority). */
+function fillDraft(d: Draft, a: RawAccount): void {
+  if (d.name === undefined && a.name) [d.name, d.nameSource] = [a.name, d.nameSource ?? 'source'];
+  d.country ??= a.country;
+  d.international ??= a.international;
+  d.level ??= a.level;
+  d.psoId ??= a.psoId;
+  d.flossPolicy ??= a.flossPolicy;
+  d.ignoredSince ??= a.ignoredSince;
+  d.contactEmail ??= a.contactEmail;
+  d.contactUrl ??= a.contactUrl;
+  d.contactDate ??= a.contactDate;
+  d.category ??= a.category;
+  d.platform ??= a.platform;
+  d.ospoUrl ??= a.ospoUrl;
+  d.codeOspo ??= a.ospo;
+  d.bodyId ??= a.bodyId;
+  d.civicTech ??= a.civicTech;
+  d.selfName ??= a.selfName;
+  d.domains ??= a.domains;
+}
+
+/** The compiled entry's fields, in the schema's order (the compiled file's layout). */
+const ENTRY_FIELDS = Object.keys(entrySchema.shape) as Array<keyof Entry>;
+
+/** A draft as the compiled entry: the fields the schema has that a source stated; nothing the compile used alone. */
+function entryOf(d: Draft): Entry {
+  const e: Partial<Record<keyof Entry, unknown>> = {};
+  for (const field of ENTRY_FIELDS) if (d[field] !== undefined) e[field] = d[field];
+  return e as Entry;
+}
+
 /** What the compiler decided where its sources disagree or a source speaks against an account (`npm run registry:report`). */
 export interface Disagreement {
   key: string;
@@ -311,19 +380,18 @@ function mergeAccounts(parsed: readonly Parsed[], general: ReadonlySet<string>, 
         continue;
       }
       if (fromCustom) customCount.set(def.id, count);
-      const { ospo, name, ...rest } = a;
       const known = entries.get(a.key);
       if (!known) {
-        entries.set(a.key, { ...rest, codeOspo: ospo, name, nameSource: name ? 'source' : undefined, sources: [def.id] } as Draft);
+        entries.set(a.key, draftOf(a, def.id));
         continue;
       }
-      const facts: Partial<Draft> = { ...rest, codeOspo: ospo, name, nameSource: name ? 'source' : undefined };
+      const name = a.name;
       // The list earlier in SOURCES names the body (lists that name bodies come before lists of logins).
       if (known.name && name && foldName(known.name) !== foldName(name)) notes.push({ key: a.key, about: 'name', decision: `"${known.name}" (${known.sources[0]}) kept over "${name}" (${def.id}): the list earlier in the order of authority` });
       // A finer level is not a disagreement: "state or local" (the survey) and "U.S. City" (a list's heading).
       if (known.level && a.level && FINER_LEVELS[known.level]?.includes(a.level)) known.level = a.level;
       else if (known.level && a.level && known.level !== a.level) notes.push({ key: a.key, about: 'level', decision: `${known.level} (${known.sources[0]}) kept over ${a.level} (${def.id})` });
-      mergeInto(known, facts);
+      fillDraft(known, a);
       if (!known.sources.includes(def.id)) known.sources.push(def.id);
     }
   }
@@ -379,11 +447,39 @@ function assignAgencies(entries: Map<string, Draft>, parsed: readonly Parsed[], 
 /**
  * The body whose short code a login is made of (Canada's federal accounts: `aafc-bicoe` is Agriculture and Agri-Food
  * Canada's, code `aafc-aac`): the login is the code, starts with it, or shares its first part (3 letters or more).
+ * The first such code in the list's order.
  */
 export function bodyOfLogin<T extends { code: string }>(login: string, codes: readonly T[]): T | undefined {
-  const l = login.toLowerCase();
-  const first = l.split('-')[0]!;
-  return codes.find((c) => l === c.code || l.startsWith(`${c.code}-`)) ?? codes.find((c) => c.code.split('-')[0]!.length >= 3 && c.code.split('-')[0] === first);
+  return loginBodies(codes)(login);
+}
+
+const LOGIN_BODIES = new WeakMap<readonly { code: string }[], (login: string) => unknown>();
+/**
+ * `bodyOfLogin` for one list of codes, indexed once (#23: at ten times the accounts, comparing each login with every
+ * code was a tenth of the merge): the codes that are the login or one of its `-` prefixes, then its first part.
+ */
+function loginBodies<T extends { code: string }>(codes: readonly T[]): (login: string) => T | undefined {
+  let find = LOGIN_BODIES.get(codes) as ((login: string) => T | undefined) | undefined;
+  if (find) return find;
+  const byCode = new Map<string, number>();
+  const byFirst = new Map<string, number>();
+  codes.forEach(({ code }, i) => {
+    if (!byCode.has(code)) byCode.set(code, i);
+    const first = code.split('-')[0]!;
+    if (first.length >= 3 && !byFirst.has(first)) byFirst.set(first, i);
+  });
+  find = (login) => {
+    const l = login.toLowerCase();
+    let best = byCode.get(l);
+    for (let dash = l.indexOf('-'); dash !== -1; dash = l.indexOf('-', dash + 1)) {
+      const i = byCode.get(l.slice(0, dash));
+      if (i !== undefined && (best === undefined || i < best)) best = i;
+    }
+    const i = best ?? byFirst.get(l.split('-')[0]!);
+    return i === undefined ? undefined : codes[i];
+  };
+  LOGIN_BODIES.set(codes, find);
+  return find;
 }
 
 /**
@@ -403,17 +499,19 @@ function applyHintsAndLevels(entries: Map<string, Draft>, parsed: readonly Parse
       if (list) list.push(code);
       else codesOf.set(code.country, [code]);
     }
+  const none: Array<Contribution['codes'][number]> = [];
   for (const e of entries.values()) {
-    const segments = e.key.split('/');
-    const login = segments[1];
-    const body = login && segments.length === 2 ? bodyOfLogin(login, codesOf.get(e.country) ?? []) : undefined;
+    // An account directly on its host (`host/login`): its login may be a body's code.
+    const slash = e.key.indexOf('/');
+    const login = slash !== -1 && e.key.indexOf('/', slash + 1) === -1 ? e.key.slice(slash + 1) : undefined;
+    const body = login ? loginBodies(codesOf.get(e.country) ?? none)(login) : undefined;
     if (body && !e.name) [e.name, e.nameSource] = [body.name, 'hint'];
     if (body?.level && !e.level) e.level = body.level;
     if (!e.level && e.codeOspo && ospoLevels.has(e.codeOspo)) e.level = ospoLevels.get(e.codeOspo);
   }
   for (const e of entries.values()) {
     if ((e.level && e.level !== 'subnational') || e.international) continue;
-    const login = e.key.includes('/') ? e.key.split('/').at(-1) : undefined;
+    const login = e.key.includes('/') ? e.key.slice(e.key.lastIndexOf('/') + 1) : undefined;
     const level = levelFromName(e.name ?? e.selfName, login, e.country);
     // A "state or local" body whose name says which keeps the finer level ("City of Boston": local).
     if (level && (!e.level || level === 'local' || level === 'regional')) [e.level, e.levelFrom] = [level, 'name'];
@@ -453,7 +551,7 @@ function applyOverrides(entries: Map<string, Draft>, hosts: Map<string, HostInfo
     } else if (o.forge) {
       const where = { country: o.set.country, international: o.set.international, level: o.set.level, platform: o.set.platform };
       hosts.set(o.forge, { host: o.forge, forge: 'gitlab', whole: true, country: where.country, international: where.international, source: OVERRIDES_SOURCE });
-      const e = entries.get(o.forge) ?? ({ key: o.forge, display: `https://${o.forge}`, sources: [] } as Draft);
+      const e = entries.get(o.forge) ?? draftOf({ key: o.forge, display: `https://${o.forge}` }, OVERRIDES_SOURCE);
       for (const [field, value] of Object.entries(where)) if (value !== undefined && (e as Record<string, unknown>)[field] === undefined) (e as Record<string, unknown>)[field] = value;
       mark(e);
       entries.set(o.forge, e);
@@ -500,10 +598,7 @@ function resolveNames(entries: Map<string, Draft>, parsed: readonly Parsed[], ov
   for (const { c } of parsed) for (const h of c.hints) if (h.name && !hints.has(h.key)) hints.set(h.key, h.name);
 
   for (const e of entries.values()) {
-    if (e.name && looksLikeUrl(e.name)) {
-      delete e.name;
-      delete e.nameSource;
-    }
+    if (e.name && looksLikeUrl(e.name)) [e.name, e.nameSource] = [undefined, undefined];
     if (e.name) continue;
     const byPso = e.psoId ? current.get(e.psoId) : undefined;
     const legacy = legacyAccount.get(e.key);
@@ -543,16 +638,7 @@ function attachOspos(entries: Map<string, Draft>, index: OspoIndex): void {
     if (own) e.ospo = own;
     else if (e.ospoUrl) e.openSourcePage = e.ospoUrl;
     // What the account publishes is shown only to a body with no office of its own (DESIGN.md §5): not shipped otherwise.
-    if (own) {
-      delete e.contactEmail;
-      delete e.contactUrl;
-      delete e.contactDate;
-    }
-    delete e.ospoUrl;
-    delete e.codeOspo;
-    delete e.bodyId;
-    delete e.selfName;
-    delete e.domains;
+    if (own) [e.contactEmail, e.contactUrl, e.contactDate] = [undefined, undefined, undefined];
   }
 }
 
@@ -631,8 +717,15 @@ function* compileSteps(inputs: readonly SourceInput[], generatedAt: string, revi
   }
 
   const valid: Entry[] = [];
+  const validEntry = fastValidOf(entrySchema);
   for (const e of entries.values()) {
-    const parsedEntry = safeParseFast(entrySchema, e);
+    // `entryOf` makes what zod would: the schema's keys in its order. Where the fast check passes it, it is the entry.
+    const entry = entryOf(e);
+    if (validEntry?.(entry)) {
+      valid.push(entry);
+      continue;
+    }
+    const parsedEntry = entrySchema.safeParse(entry);
     if (parsedEntry.success) valid.push(parsedEntry.data);
     else reportOf(e.sources[0]!).rejected.push({ entry: e.key, reason: reasonOf(parsedEntry.error) });
   }
