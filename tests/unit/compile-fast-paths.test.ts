@@ -1,0 +1,67 @@
+/**
+ * The compile's indexed and one-pattern paths (#23: at ten times the accounts) decide as the code they replace: a
+ * login's body by its code (`bodyOfLogin`, against a search of every code in order) and what a login says of a
+ * body's level (`loginSays`, against each rule's parts tried one by one). Checked on every real login and code, on
+ * generated logins made of the rules' own words, and on edge cases.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BUNDLED_SOURCES_DIR, readSources } from '@/lib/cli/read-sources';
+import { bodyOfLogin } from '@/lib/registry/compile';
+import { LEVEL_RULES, loginSays, type Rule } from '@/lib/registry/levels';
+
+const seed = process.env.FC_SEED === 'random' ? Date.now() : Number(process.env.FC_SEED ?? 20261203);
+fc.configureGlobal({ seed });
+
+/** `bodyOfLogin` as it was: every code, in order. */
+function bodyBySearch<T extends { code: string }>(login: string, codes: readonly T[]): T | undefined {
+  const l = login.toLowerCase();
+  const first = l.split('-')[0]!;
+  return codes.find((c) => l === c.code || l.startsWith(`${c.code}-`)) ?? codes.find((c) => c.code.split('-')[0]!.length >= 3 && c.code.split('-')[0] === first);
+}
+
+/** What a login says as it was decided: each part of each list of the rule, one by one. */
+function loginByParts(rule: Rule, l: string): boolean {
+  const parts = l.split('-');
+  const matchesLogin = (part: string) => {
+    if (l === part || parts.includes(part)) return true;
+    if (part.length >= 6) return l.includes(part);
+    return part.length >= 4 && (l.startsWith(part) || l.endsWith(part));
+  };
+  return !!(rule.login?.some(matchesLogin) || rule.parts?.some((part) => parts.includes(part)) || rule.loginStarts?.some((start) => l.startsWith(start) && l.length > start.length + 2) || rule.loginEnds?.some((end) => l.endsWith(end)));
+}
+
+const contributions = readSources(BUNDLED_SOURCES_DIR).flatMap((input) => (input.text === undefined ? [] : [input.def.parse(input.text)]));
+const codes = contributions.flatMap((c) => c.codes);
+const logins = [...new Set(contributions.flatMap((c) => c.accounts.map((a) => a.key.split('/').at(-1)!)))];
+const words = [...new Set([...LEVEL_RULES.flatMap((r) => [...(r.login ?? []), ...(r.parts ?? []), ...(r.loginStarts ?? []), ...(r.loginEnds ?? [])]), ...codes.map((c) => c.code)])];
+/** Logins made of the rules' and codes' own words, pieces of them and hyphens: where the old and new paths could part. */
+const madeUp = fc.array(fc.oneof(fc.constantFrom(...words), fc.constantFrom(...words).map((w) => w.slice(1)), fc.constantFrom(...words).map((w) => w.slice(0, -1)), fc.constantFrom('-', 'x', 'ab', 'gov', '')), { minLength: 1, maxLength: 5 }).map((pieces) => pieces.join(''));
+const EDGES = ['', '-', '--', 'a', 'city', 'city-', '-city', 'x-city-y', 'cityx', 'xcity', 'city-of', 'the-city-of-x', 'riks', 'riksx', 'riksxy', 'riksxyz', 'pref', 'prefecture', 'x-pref', 'government', 'xgovernment', 'governmentx', 'aafc', 'aafc-', 'aafc-x', 'aafc-aac', 'aafc-aac-x', 'aaf', 'AAFC-BICOE', 'line\nbreak', 'riks\n\n\n'];
+
+describe("a login's body by its code: indexed as the search of every code decided", () => {
+  it('has real codes to try', () => expect(codes.length).toBeGreaterThan(20));
+  it('every real login, and the edge cases', () => {
+    for (const login of [...logins, ...EDGES, ...codes.map((c) => c.code), ...codes.map((c) => `${c.code}-x`)]) expect(bodyOfLogin(login, codes), login).toBe(bodyBySearch(login, codes));
+  });
+  it('logins made of the codes and their pieces', () => {
+    fc.assert(fc.property(madeUp, (login) => bodyOfLogin(login, codes) === bodyBySearch(login, codes)), { numRuns: 3000 });
+  });
+  it('the first code in the list wins where two would do', () => {
+    const twice = [{ code: 'abc-x', n: 1 }, { code: 'abc', n: 2 }, { code: 'abc-x', n: 3 }, { code: 'abc-yy', n: 4 }];
+    for (const login of ['abc-x-1', 'abc-x', 'abc', 'abc-z', 'abc-yy']) expect(bodyOfLogin(login, twice), login).toBe(bodyBySearch(login, twice));
+    expect(bodyOfLogin('abc-x-1', twice)?.n).toBe(1);
+  });
+});
+
+describe('what a login says of the level: one pattern per rule, as its parts one by one decided', () => {
+  it('every rule, on every real login and the edge cases', () => {
+    for (const rule of LEVEL_RULES) for (const login of [...logins, ...EDGES]) expect(loginSays(rule, login.toLowerCase()), `${rule.level} ${login}`).toBe(loginByParts(rule, login.toLowerCase()));
+  });
+  it("every rule, on logins made of the rules' own words", () => {
+    fc.assert(fc.property(madeUp, (login) => LEVEL_RULES.every((rule) => loginSays(rule, login) === loginByParts(rule, login))), { numRuns: 3000 });
+  });
+  it('some real logins say a level (else nothing here would be tried)', () => {
+    expect(logins.filter((l) => LEVEL_RULES.some((rule) => loginSays(rule, l))).length).toBeGreaterThan(50);
+  });
+});
