@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EMAIL_CHECKS, HOST_NAME, HOST_NAME_CHECKS, HTTPS_URL_CHECKS, REGISTRY_SCHEMA_VERSION, TEXT_CHECKS } from './checks';
+import { pure } from './fast-check';
 
 export { CONTROL_OR_BIDI, HOST_NAME, REGISTRY_SCHEMA_VERSION } from './checks';
 /** Custom registries (docs/custom-registry.schema.json) may declare this version or the one before (same fields). */
@@ -179,8 +180,10 @@ export const GENERAL_PURPOSE_FORGES: ReadonlySet<string> = new Set([
 
 /** An optional source field: absent, `null` and `~` all mean "not stated". */
 export function optional<T extends z.ZodType>(schema: T) {
-  return schema.nullish().transform((v) => v ?? undefined);
+  return schema.nullish().transform(emptyToUndefined);
 }
+/** `null` (YAML's empty value) as absent: a transform the fast checks may run (lib/registry/fast-check.ts). */
+const emptyToUndefined = pure(<T>(v: T | null | undefined): T | undefined => v ?? undefined);
 
 /**
  * What an OSPO network or an administration publishes as a custom registry (README: Custom registries): the

@@ -9,8 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { BUNDLED_SOURCES_DIR, readSources } from '@/lib/cli/read-sources';
 import { compileRegistry, ITEM_SCHEMAS } from '@/lib/registry/compile';
-import { fastCheckOf, safeParseFast } from '@/lib/registry/fast-check';
-import { entrySchema } from '@/lib/registry/schema';
+import { fastCheckOf, fastValidOf, pure, safeParseFast } from '@/lib/registry/fast-check';
+import { entrySchema, optional } from '@/lib/registry/schema';
+import { ACCOUNTS_FILE_SCHEMAS } from '@/lib/registry/sources/codegouvfr-accounts';
+import { LEGACY_ENTRY_SCHEMA } from '@/lib/registry/sources/codegouvfr-legacy';
+import { parseYaml } from '@/lib/registry/sources/plain-yaml';
 
 const seed = process.env.FC_SEED === 'random' ? Date.now() : Number(process.env.FC_SEED ?? 20261202);
 fc.configureGlobal({ seed });
@@ -21,9 +24,13 @@ const registry = compileRegistry(inputs, 'x');
 /** The entries as the compiler checks them: plain objects (a JSON copy), no class instances. */
 const entries: unknown[] = JSON.parse(JSON.stringify(registry.entries));
 
-/** zod's answer and the fast one agree: a fast "valid" is zod's success with the very same value and key order. */
+/**
+ * zod's answer and the fast one agree: a fast "valid" is zod's success with the very same value and key order; and
+ * the answer without the value (`fastValidOf`) is the same answer.
+ */
 function agree(schema: z.ZodType, item: unknown): boolean {
   const fast = fastCheckOf(schema)?.(item);
+  if ((fastValidOf(schema)?.(item) ?? false) !== (fast !== undefined)) return false;
   if (!fast) return true;
   const r = schema.safeParse(item);
   return r.success && JSON.stringify(r.data) === JSON.stringify(fast.value) && (typeof r.data !== 'object' || r.data === null || String(Object.keys(r.data)) === String(Object.keys(fast.value as object)));
@@ -78,9 +85,56 @@ describe('generated variants', () => {
   });
 });
 
+describe("the YAML files' values (nulls as absent, dates as text, first option of a union): zod agrees", () => {
+  const yaml = (file: string) => parseYaml(readSources(BUNDLED_SOURCES_DIR).find((s) => s.def.file === file)!.text!, { uniqueKeys: false }) as Record<string, unknown>;
+  const hosts = Object.values(yaml('fr-codegouvfr/comptes-organismes-publics.yml'));
+  const owners = hosts.flatMap((h) => Object.values(((h as { owners?: object }).owners ?? {}) as object));
+  const legacy = Object.values(yaml('fr-codegouvfr/comptes-organismes-publics.legacy-2024-08-22.yml'));
+  // A host's `owners` is a record, which the fast checks do not know: zod checks the hosts (a few dozen).
+  const cases: Array<[string, z.ZodType, unknown[], number]> = [
+    ['forge hosts', ACCOUNTS_FILE_SCHEMAS.host, hosts, 0],
+    ['owners', ACCOUNTS_FILE_SCHEMAS.owner, owners, 0.95],
+    ['2024 entries', LEGACY_ENTRY_SCHEMA, legacy, 0.6],
+  ];
+  it.each(cases)('every real value of the %s, and almost all go the fast way', (_kind, schema, values, share) => {
+    expect(values.length).toBeGreaterThan(20);
+    for (const v of values) expect(agree(schema, v), JSON.stringify(v)).toBe(true);
+    const fast = values.filter((v) => fastCheckOf(schema)?.(v) !== undefined).length;
+    expect(fast / values.length).toBeGreaterThanOrEqual(share);
+  });
+  const odd = fc.oneof(fc.constant(null), fc.constant(undefined), fc.date({ noInvalidDate: false }), fc.constantFrom('2024-01-01', ' x ', '', 'https://a.fr', 'db2b74d4-4dbc-4d7d-ba1b-5762e2cb06b8', '00000000-0000-0000-0000-000000000000', 'gitlab'), fc.integer(), fc.array(fc.oneof(fc.constant(null), fc.constantFrom('a', 'db2b74d4-4dbc-4d7d-ba1b-5762e2cb06b8')), { maxLength: 3 }));
+  const keys = fc.constantFrom('pso_id', 'floss_policy', 'ospo_url', 'ignored_since', 'forge', 'owners', 'service_of', 'other');
+  it.each(cases)('%s with keys set, nulled, dated or taken away', (_kind, schema, values) => {
+    const variant = fc.tuple(fc.constantFrom(...values), keys, odd, fc.boolean()).map(([v, key, value, remove]) => {
+      if (v === null || typeof v !== 'object') return v;
+      const copy = { ...(v as Record<string, unknown>) };
+      if (remove) delete copy[key];
+      else copy[key] = value;
+      return copy;
+    });
+    fc.assert(fc.property(variant, (v) => agree(schema, v)), { numRuns: 2000 });
+  });
+  it('nullish and transformed, optional in a union, absent or present: as zod makes it', () => {
+    const schema = z.object({ a: optional(z.string()), b: z.union([z.string(), z.date()]).optional(), c: z.string().nullish() });
+    for (const v of [{}, { a: null }, { a: undefined }, { a: 'x' }, { b: new Date(0) }, { b: new Date(NaN) }, { b: 1 }, { c: null }, { c: undefined }, { a: 1 }]) expect(agree(schema, v), JSON.stringify(v)).toBe(true);
+    expect(fastCheckOf(schema)!({ a: null })).toEqual({ value: { a: undefined } });
+    expect(Object.keys(fastCheckOf(schema)!({ a: null })!.value as object)).toEqual(['a']);
+    expect(Object.keys(fastCheckOf(schema)!({})!.value as object)).toEqual([]);
+    // Optional in but not out: an absent key is run, and what it gives (or its failure) counts.
+    const ran = z.object({ a: z.string().optional().pipe(z.string()), b: z.string().optional().transform(pure((v: string | undefined) => v ?? 'none')) });
+    for (const v of [{}, { a: 'x' }, { a: 'x', b: 'y' }, { a: undefined }]) expect(agree(ran, v), JSON.stringify(v)).toBe(true);
+    expect(fastValidOf(ran)!({})).toBe(false);
+    expect(fastCheckOf(ran)!({ a: 'x' })).toEqual({ value: { a: 'x', b: 'none' } });
+  });
+});
+
 describe('what the fast checks do not know goes to zod', () => {
   it.each([
     ['a union', z.union([z.string(), z.number()])],
+    ['an exclusive union', z.xor([z.string(), z.string().min(2)])],
+    ['a transform of its own', z.string().transform((s) => s.toUpperCase())],
+    ['a pipe into a transform of its own', z.string().nullish().transform((v) => v ?? undefined)],
+    ['a coerced date', z.coerce.date()],
     ['a transform', z.string().transform((s) => s.toUpperCase())],
     ['a default', z.object({ a: z.string().default('x') })],
     ['a coercion', z.coerce.string()],
@@ -90,6 +144,15 @@ describe('what the fast checks do not know goes to zod', () => {
   ])('%s', (_name, schema) => {
     expect(fastCheckOf(schema as z.ZodType)).toBeUndefined();
     expect(safeParseFast(schema as z.ZodType, 'x')).toEqual((schema as z.ZodType).safeParse('x'));
+  });
+  it('an object with checks of its own: the answer without the value runs them on the value zod would make', () => {
+    const schema = z.object({ a: z.string(), b: z.string().optional() }).loose().refine((o) => Object.keys(o)[0] === 'a', 'a first');
+    expect(fastValidOf(schema)!({ b: 'x', a: 'y' })).toBe(true);
+    expect(schema.safeParse({ b: 'x', a: 'y' }).success).toBe(true);
+    expect(fastValidOf(schema)!({ b: 'x' })).toBe(false);
+    expect(fastValidOf(z.object({ a: z.string() }))!({ a: 'x', b: undefined })).toBe(false);
+    expect(fastValidOf(z.object({ a: z.string(), b: z.string().optional() }))!({ b: undefined, a: 'x' })).toBe(true);
+    expect(fastValidOf(z.object({ a: z.string(), b: z.string().optional() }))!({ b: undefined })).toBe(false);
   });
   it('a value a trim would change, an unknown key, a refine that fails: zod decides (and says why)', () => {
     const schema = z.object({ a: z.string().trim().refine((s) => s !== 'no', 'said no') });

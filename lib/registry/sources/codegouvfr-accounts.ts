@@ -1,6 +1,7 @@
 import { parseYaml } from './plain-yaml';
 import { z } from 'zod';
 import { accountKey } from '../account-key';
+import { pure, safeParseFast } from '../fast-check';
 import { forgeKind, HOST_NAME, httpsUrl, psoId, optional } from '../schema';
 import { reasonOf } from './issues';
 import { emptyContribution, type SourceDef } from './types';
@@ -12,7 +13,8 @@ const props = z.object({
   pso_id: optional(psoId),
   floss_policy: optional(httpsUrl),
   ospo_url: optional(httpsUrl),
-  ignored_since: optional(z.union([z.string(), z.date()]).transform(String)),
+  // YAML reads an unquoted date as a date: kept as the text it was (a transform the fast checks may run).
+  ignored_since: optional(z.union([z.string(), z.date()]).transform(pure((d: string | Date) => String(d)))),
 });
 const owner = props.strict().nullable();
 /**
@@ -20,6 +22,9 @@ const owner = props.strict().nullable();
  * a block without owners says the whole host is a public forge.
  */
 const host = props.extend({ forge: forgeKind, owners: z.record(z.string(), z.unknown()).nullable().optional() }).strict();
+
+/** The file's schemas (exported for the tests of the fast checks, which must agree with zod on them). */
+export const ACCOUNTS_FILE_SCHEMAS = { host, owner } as const;
 
 function facts(p: z.infer<typeof props> | null) {
   return {
@@ -47,7 +52,7 @@ export const codegouvfrAccounts: SourceDef = {
     if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new Error('expected a mapping of forge hosts');
     for (const [rawHost, value] of Object.entries(doc)) {
       const key = accountKey(rawHost);
-      const parsed = host.safeParse(value);
+      const parsed = safeParseFast(host, value);
       if (!key || key.includes('/') || !HOST_NAME.test(key)) {
         out.rejected.push({ entry: rawHost, reason: 'host key is not a host name' });
         continue;
@@ -64,7 +69,7 @@ export const codegouvfrAccounts: SourceDef = {
         continue;
       }
       for (const [rawOwner, ownerValue] of Object.entries(owners)) {
-        const o = owner.safeParse(ownerValue);
+        const o = safeParseFast(owner, ownerValue);
         const ownerKey = accountKey(`https://${rawHost}/${rawOwner}`);
         if (!o.success) out.rejected.push({ entry: `${rawHost}/${rawOwner}`, reason: reasonOf(o.error) });
         else if (!ownerKey || ownerKey === key) out.rejected.push({ entry: `${rawHost}/${rawOwner}`, reason: 'owner is not a path' });

@@ -1,12 +1,14 @@
 import { parseYaml } from './plain-yaml';
 import { z } from 'zod';
 import { accountKey } from '../account-key';
+import { safeParseFast } from '../fast-check';
 import { psoId, text, optional } from '../schema';
 import { PLACEHOLDER_PSO_ID } from './codegouvfr-accounts';
 import { reasonOf } from './issues';
 import { emptyContribution, type SourceDef } from './types';
 
-const entry = z.object({
+/** An account's entry (exported for the tests of the fast checks, which must agree with zod on it). */
+export const LEGACY_ENTRY_SCHEMA = z.object({
   service_of: z.array(text).min(1),
   // Some entries list an empty id (`- ` in YAML): nothing known, not an error.
   pso_id: optional(z.array(psoId.nullable())),
@@ -36,7 +38,7 @@ export const codegouvfrLegacy: SourceDef = {
         out.rejected.push({ entry: url, reason: 'not an account URL' });
         continue;
       }
-      const e = entry.safeParse(value);
+      const e = safeParseFast(LEGACY_ENTRY_SCHEMA, value);
       if (!e.success) {
         // Many legacy entries have no name: nothing to take from them, which is not an error.
         if (value && typeof value === 'object' && 'service_of' in value) out.rejected.push({ entry: url, reason: reasonOf(e.error) });

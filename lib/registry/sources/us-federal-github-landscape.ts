@@ -70,10 +70,13 @@ export const usFederalLandscape: SourceDef = {
         out.against.push({ key, kind: says.against, reason: says.against === 'gone' ? 'the 2024 survey found no such organisation (404)' : 'the 2024 survey curated it as not a government body' });
         continue;
       }
-      const name = safeParseFast(text, r.data.name).success ? r.data.name!.trim() : undefined;
-      const mail = safeParseFast(email, r.data.email).success ? r.data.email!.trim() : undefined;
+      // What a row does not have is not asked of zod (#23: its answer for a missing value is an error it makes in full).
+      const name = r.data.name !== undefined && safeParseFast(text, r.data.name).success ? r.data.name.trim() : undefined;
+      const mail = r.data.email !== undefined && safeParseFast(email, r.data.email).success ? r.data.email.trim() : undefined;
       const url = website(r.data.website);
-      const domains = [...new Set([mail, url].flatMap((v) => (v ? [govDomain(v)] : [])).filter((d): d is string => !!d))];
+      const mailDomain = mail && govDomain(mail);
+      const urlDomain = url && govDomain(url);
+      const domains = [...new Set([mailDomain, urlDomain].filter((d): d is string => !!d))];
       out.accounts.push({
         key,
         display: `https://github.com/${login}`,
