@@ -211,6 +211,17 @@ describe('a registry the user adds may add bodies, never speak for a built-in on
   const withCustom = (doc: object) => compileRegistry([...inputs, { def: customRegistrySource(url), text: JSON.stringify({ schemaVersion: builtIn.schemaVersion, ...doc }) }], GENERATED_AT);
   const IGN_PSO = () => builtIn.entries.find((e) => e.key === 'github.com/ignf')!.psoId!;
 
+  it("entries are in the keys' code-unit order, the order a lookup searches (pack.ts: no order list), whatever a collator would say", async () => {
+    const { packRegistry } = await import('@/lib/registry/pack');
+    // A collator puts `_` before `-` and `.`, and `~` before the digits: code units do not.
+    const keys = ['github.com/city_of_x', 'github.com/city-of-x', 'github.com/city.of.x', 'github.com/cityofx', 'github.com/city~x', 'github.com/city0x'];
+    const r = withCustom({ entries: keys.map((key) => ({ key, display: `https://${key}`, name: 'A public body', country: 'FR' })) });
+    const custom = r.entries.filter((e) => keys.includes(e.key)).map((e) => e.key);
+    expect(custom).toEqual([...keys].sort());
+    expect(custom).not.toEqual([...keys].sort(new Intl.Collator('en').compare));
+    expect(packRegistry(r).sorted).toBe(true);
+  });
+
   it('every attack of the review is refused with its reason; built-in answers, labels and forges do not change', () => {
     const hostile = withCustom({
       ospos: [{ id: 'evil.example/ospo', name: 'Totally the OSPO', url: 'https://evil.example/ospo', email: 'ospo@evil.example' }],
