@@ -358,15 +358,17 @@ function customRefusal(a: RawAccount, { builtIn, enclosed, builtInPso }: CustomG
 
 function mergeAccounts(parsed: readonly Parsed[], general: ReadonlySet<string>, reportOf: (id: string) => SourceReport, notes: Disagreement[]): Map<string, Draft> {
   const entries = new Map<string, Draft>();
-  const builtInAccounts = parsed.filter((p) => !isCustom(p.def.id)).flatMap((p) => p.c.accounts);
   // What custom registries are checked against, made only when there is one (#23: 10x the accounts).
   let guard: CustomGuard | undefined;
-  const customGuard = () =>
-    (guard ??= {
+  const customGuard = () => {
+    if (guard) return guard;
+    const builtInAccounts = parsed.filter((p) => !isCustom(p.def.id)).flatMap((p) => p.c.accounts);
+    return (guard = {
       builtIn: new Set(builtInAccounts.map((a) => a.key)),
       enclosed: new Set(builtInAccounts.flatMap((a) => a.key.split('/').slice(0, -1).map((_, i, segs) => segs.slice(0, i + 1).join('/')))),
       builtInPso: new Set([...builtInAccounts.flatMap((a) => (a.psoId ? [a.psoId] : [])), ...parsed.filter((p) => !isCustom(p.def.id)).flatMap((p) => p.c.names.map((n) => n.psoId))]),
     });
+  };
   const customCount = new Map<string, number>();
   for (const { def, c } of parsed) {
     const fromCustom = isCustom(def.id);

@@ -122,7 +122,9 @@ function foldedWords(rule: Rule): readonly string[] {
 }
 
 /** A name's folded words, spaced: ` city of boston ` (letters and digits only, one space between words). */
-const words = (s: string | undefined) => (s ? ` ${fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} ` : '');
+export const words = (s: string | undefined): string => (s ? ` ${fold(s).replace(ASCII.test(s) ? /[^a-z0-9]+/g : /[^\p{L}\p{N}]+/gu, ' ').trim()} ` : '');
+/** An ASCII name folds to lower-case ASCII, whose letters and digits are a–z and 0–9 (#23: the Unicode classes cost more). */
+const ASCII = /^[\u0000-\u007f]*$/;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**

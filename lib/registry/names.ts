@@ -6,16 +6,18 @@
 export function fold(text: string): string {
   // ASCII text has no accents to remove (decomposing it is most of the cost, #23).
   const bare = NON_ASCII.test(text) ? text.normalize('NFD').replace(/\p{M}/gu, '') : text;
-  return bare.toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim();
+  const lower = bare.toLowerCase();
+  // Single spaces are left as they are: only other white space, or several together, is rewritten (#23).
+  return (ODD_SPACE.test(lower) ? lower.replace(/[\s\u00a0]+/g, ' ') : lower).trim();
 }
+const ODD_SPACE = /[^\S ]| {2}/;
 const NON_ASCII = /[^\u0000-\u007f]/;
 
 /** The same body whatever the case, accents, apostrophes or a trailing acronym: "Cour des Comptes", "Cour des comptes (CC)". */
 export function foldName(name: string): string {
-  return fold(name)
-    .replace(/[’‘`´]/g, "'")
-    .replace(/\s*\([^()]*\)\s*$/, '')
-    .trim();
+  const folded = fold(name).replace(/[’‘`´]/g, "'");
+  // A trailing acronym ends the folded name with `)` (it has no white space at its end).
+  return folded.endsWith(')') ? folded.replace(/\s*\([^()]*\)\s*$/, '').trim() : folded;
 }
 
 /** A name that is really an address: a scheme, a `www.`, or a host name with a path. Never shown as a body's name. */

@@ -1,14 +1,16 @@
 /**
  * The compile's indexed and one-pattern paths (#23: at ten times the accounts) decide as the code they replace: a
  * login's body by its code (`bodyOfLogin`, against a search of every code in order) and what a login says of a
- * body's level (`loginSays`, against each rule's parts tried one by one). Checked on every real login and code, on
- * generated logins made of the rules' own words, and on edge cases.
+ * body's level (`loginSays`, against each rule's parts tried one by one), a name folded (`fold`, `foldName`, `words`:
+ * their rewrites only where they change something). Checked on every real login, code and name, on generated logins
+ * and names made of the rules' own words and odd characters, and on edge cases.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_SOURCES_DIR, readSources } from '@/lib/cli/read-sources';
 import { bodyOfLogin } from '@/lib/registry/compile';
-import { LEVEL_RULES, loginSays, type Rule } from '@/lib/registry/levels';
+import { LEVEL_RULES, loginSays, words as nameWords, type Rule } from '@/lib/registry/levels';
+import { fold, foldName } from '@/lib/registry/names';
 
 const seed = process.env.FC_SEED === 'random' ? Date.now() : Number(process.env.FC_SEED ?? 20261203);
 fc.configureGlobal({ seed });
@@ -63,5 +65,28 @@ describe('what a login says of the level: one pattern per rule, as its parts one
   });
   it('some real logins say a level (else nothing here would be tried)', () => {
     expect(logins.filter((l) => LEVEL_RULES.some((rule) => loginSays(rule, l))).length).toBeGreaterThan(50);
+  });
+});
+
+/** The folds as they were: every rewrite, always. */
+const foldAlways = (text: string) => (/[^\u0000-\u007f]/.test(text) ? text.normalize('NFD').replace(/\p{M}/gu, '') : text).toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim();
+const foldNameAlways = (name: string) => foldAlways(name).replace(/[’‘`´]/g, "'").replace(/\s*\([^()]*\)\s*$/, '').trim();
+const wordsAlways = (s: string | undefined) => (s ? ` ${foldAlways(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} ` : '');
+
+describe('names folded: rewritten only where a rewrite changes them, as every rewrite always did', () => {
+  const names = [...new Set(contributions.flatMap((c) => [...c.accounts.flatMap((a) => [a.name, a.selfName]), ...c.names.map((n) => n.name), ...c.accountNames.flatMap((a) => a.names), ...c.hints.map((h) => h.name), ...c.codes.map((k) => k.name)]).filter((n): n is string => !!n))];
+  const ODD = ['', ' ', '  ', 'a  b', ' a ', 'a\tb', 'a\u00a0b', 'a\u2003b', 'a \u00a0 b', 'Cour des Comptes (CC)', 'Cour des comptes  (CC) ', 'x (a) (b)', 'x ()', '(CC)', 'Ville de Paris’s', 'Éducation', 'ÉDUCATION  NATIONALE', 'São Paulo', 'ﬁnance', 'İstanbul', 'a\nb', 'x\u200bb', 'Ministère de l’Économie'];
+  it('has real names to try', () => expect(names.length).toBeGreaterThan(1000));
+  it('every real name and the edge cases', () => {
+    for (const n of [...names, ...ODD]) {
+      expect(fold(n), n).toBe(foldAlways(n));
+      expect(foldName(n), n).toBe(foldNameAlways(n));
+      expect(nameWords(n), n).toBe(wordsAlways(n));
+    }
+    expect(nameWords(undefined)).toBe('');
+  });
+  it('names made of real names, odd spaces, accents and brackets', () => {
+    const piece = fc.oneof(fc.constantFrom(...names.slice(0, 300)), fc.constantFrom(...ODD), fc.constantFrom(' ', '  ', '\t', '\u00a0', '(', ')', '’', 'é', 'É', '-', '.', "'"), fc.string({ maxLength: 4 }));
+    fc.assert(fc.property(fc.array(piece, { maxLength: 6 }).map((p) => p.join('')), (n) => fold(n) === foldAlways(n) && foldName(n) === foldNameAlways(n) && nameWords(n) === wordsAlways(n)), { numRuns: 3000 });
   });
 });
