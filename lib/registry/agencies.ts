@@ -18,9 +18,14 @@ export function govDomain(urlOrEmail: string): string | undefined {
       return undefined;
     }
   }
-  const labels = host.toLowerCase().replace(/\.$/, '').split('.');
-  const tld = labels.at(-1);
-  return (tld === 'gov' || tld === 'mil') && labels.length >= 2 ? labels.slice(-2).join('.') : undefined;
+  // Its last two labels, when the last is gov or mil (one trailing dot aside): no list of labels made (#23).
+  const lower = host.toLowerCase();
+  const name = lower.endsWith('.') ? lower.slice(0, -1) : lower;
+  const dot = name.lastIndexOf('.');
+  if (dot === -1) return undefined;
+  const tld = name.slice(dot + 1);
+  if (tld !== 'gov' && tld !== 'mil') return undefined;
+  return dot === 0 ? name : name.slice(name.lastIndexOf('.', dot - 1) + 1);
 }
 
 /**

@@ -9,6 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_SOURCES_DIR, readSources } from '@/lib/cli/read-sources';
 import { bodyOfLogin } from '@/lib/registry/compile';
+import { govDomain } from '@/lib/registry/agencies';
+import { plainHostOf } from '@/lib/registry/account-key';
 import { LEVEL_RULES, loginSays, words as nameWords, type Rule } from '@/lib/registry/levels';
 import { fold, foldName } from '@/lib/registry/names';
 
@@ -88,5 +90,39 @@ describe('names folded: rewritten only where a rewrite changes them, as every re
   it('names made of real names, odd spaces, accents and brackets', () => {
     const piece = fc.oneof(fc.constantFrom(...names.slice(0, 300)), fc.constantFrom(...ODD), fc.constantFrom(' ', '  ', '\t', '\u00a0', '(', ')', '’', 'é', 'É', '-', '.', "'"), fc.string({ maxLength: 4 }));
     fc.assert(fc.property(fc.array(piece, { maxLength: 6 }).map((p) => p.join('')), (n) => fold(n) === foldAlways(n) && foldName(n) === foldNameAlways(n) && nameWords(n) === wordsAlways(n)), { numRuns: 3000 });
+  });
+});
+
+/** `govDomain` as it was: the host's labels listed, the last two joined. */
+function govDomainByLabels(urlOrEmail: string): string | undefined {
+  const at = urlOrEmail.lastIndexOf('@');
+  let host: string;
+  if (at !== -1 && !urlOrEmail.includes('/')) host = urlOrEmail.slice(at + 1);
+  else {
+    const url = /^[a-z]+:\/\//i.test(urlOrEmail) ? urlOrEmail : `https://${urlOrEmail}`;
+    try {
+      host = plainHostOf(url) ?? new URL(url).hostname;
+    } catch {
+      return undefined;
+    }
+  }
+  const labels = host.toLowerCase().replace(/\.$/, '').split('.');
+  const tld = labels.at(-1);
+  return (tld === 'gov' || tld === 'mil') && labels.length >= 2 ? labels.slice(-2).join('.') : undefined;
+}
+
+describe("an address's .gov or .mil domain: its last two labels, without listing them", () => {
+  const addresses = [...new Set(contributions.flatMap((c) => c.accounts.flatMap((a) => [a.contactEmail, a.contactUrl, a.display, ...(a.domains ?? [])])).filter((a): a is string => !!a))];
+  const EDGES = ['gov', '.gov', 'a..gov', 'x@.gov', 'x@gov', 'x@a.gov.', 'x@A.B.GOV', 'https://a.b.mil./x', 'https://mil', 'a.gov..', 'https://[::1]/', 'https://a b.gov', 'www.nasa.gov', 'nasa.gov/x@y', 'x@y@z.gov', 'https://xn--80ak6aa92e.gov', 'ftp://a.gov', 'https://1.2.3.4'];
+  it('every real address and the edge cases', () => {
+    expect(addresses.filter((a) => govDomain(a)).length).toBeGreaterThan(500);
+    for (const a of [...addresses, ...EDGES]) expect(govDomain(a), a).toBe(govDomainByLabels(a));
+  });
+  it('generated hosts of odd labels and dots', () => {
+    const label = fc.constantFrom('', 'a', 'GOV', 'gov', 'mil', 'x-y', 'usda', '.');
+    fc.assert(fc.property(fc.array(label, { maxLength: 5 }), fc.constantFrom('x@', 'https://', '', 'http://'), fc.constantFrom('', '/p', '.'), (labels, prefix, suffix) => {
+      const a = prefix + labels.join('.') + suffix;
+      return govDomain(a) === govDomainByLabels(a);
+    }), { numRuns: 3000 });
   });
 });
