@@ -8,7 +8,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_SOURCES_DIR, readSources } from '@/lib/cli/read-sources';
-import { bodyOfLogin } from '@/lib/registry/compile';
+import { bodyOfLogin, entryOf, type Draft } from '@/lib/registry/compile';
+import { entrySchema } from '@/lib/registry/schema';
 import { govDomain } from '@/lib/registry/agencies';
 import { plainHostOf } from '@/lib/registry/account-key';
 import { LEVEL_RULES, loginSays, words as nameWords, type Rule } from '@/lib/registry/levels';
@@ -124,5 +125,16 @@ describe("an address's .gov or .mil domain: its last two labels, without listing
       const a = prefix + labels.join('.') + suffix;
       return govDomain(a) === govDomainByLabels(a);
     }), { numRuns: 3000 });
+  });
+});
+
+describe('a draft made into its entry', () => {
+  it("keeps every field of the entry's schema, in its order, and nothing the compile used alone", () => {
+    const fields = Object.keys(entrySchema.shape);
+    const draft = Object.fromEntries([...fields, 'ospoUrl', 'codeOspo', 'bodyId', 'civicTech', 'publicSector', 'selfName', 'domains'].map((f) => [f, `v-${f}`])) as unknown as Draft;
+    expect(Object.keys(entryOf(draft))).toEqual(fields);
+    expect(Object.values(entryOf(draft))).toEqual(fields.map((f) => `v-${f}`));
+    const bare = { ...draft, name: undefined, level: undefined } as Draft;
+    expect(Object.keys(entryOf(bare))).toEqual(fields.filter((f) => f !== 'name' && f !== 'level'));
   });
 });
