@@ -202,15 +202,18 @@ function derive(schema: z.ZodType): Derived | undefined {
 
 /**
  * An object as zod makes it: a new object with the shape's keys in the shape's order, then (a loose schema) the other
- * keys in the input's order. A key outside the shape of a schema that is not loose goes to zod (which strips it, or
- * refuses it).
+ * keys in the input's order. A key outside the shape is kept (loose), left out (zod's default: stripped), or a failure
+ * (strict), as zod does.
  */
 function objectCheck(def: Def, checked: boolean, passes: (v: unknown) => boolean): Derived | undefined {
   const catchall = def.catchall === undefined ? undefined : (def.catchall as { _zod: { def: Def } })._zod.def.type;
   if (catchall !== undefined && catchall !== 'unknown' && catchall !== 'never') return undefined;
   const loose = catchall === 'unknown';
+  const strict = catchall === 'never';
   const shape = def.shape as Record<string, z.ZodType>;
   const keys = Object.keys(shape);
+  // zod reads a shape's key through the prototype (`toString`, `__proto__`): only other keys are followed here.
+  if (keys.some((key) => key in Object.prototype) || Object.getOwnPropertySymbols(shape).length) return undefined;
   const fields: Derived[] = [];
   /** What zod makes of each key when it is absent: nothing (SKIP), a failure (FAIL: a required key), or a value. */
   const absent: unknown[] = [];
@@ -232,8 +235,8 @@ function objectCheck(def: Def, checked: boolean, passes: (v: unknown) => boolean
     for (const key in v) {
       const i = position.get(key);
       if (i === undefined) {
-        if (!loose) return FAIL;
-        (extra ??= []).push(key);
+        if (strict) return FAIL;
+        if (loose) (extra ??= []).push(key);
         continue;
       }
       const r = fields[i]!.build(v[key]);
@@ -257,8 +260,8 @@ function objectCheck(def: Def, checked: boolean, passes: (v: unknown) => boolean
     for (const key in v) {
       const i = position.get(key);
       if (i === undefined) {
-        if (loose) continue;
-        return false;
+        if (strict) return false;
+        continue;
       }
       if (!fields[i]!.valid(v[key])) return false;
       if (absent[i] === FAIL) present++;
