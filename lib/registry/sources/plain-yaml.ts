@@ -39,9 +39,12 @@ const DECIMAL = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 
 /** A plain scalar by the core schema: null, boolean, decimal number, else the string. */
 function resolvePlain(s: string): unknown {
-  if (NULLS.has(s)) return null;
-  const b = BOOLEANS.get(s);
-  if (b !== undefined) return b;
+  // Only a word of 5 letters or fewer can be a null or a boolean (#23: a long value is not hashed to find out).
+  if (s.length <= 5) {
+    if (NULLS.has(s)) return null;
+    const b = BOOLEANS.get(s);
+    if (b !== undefined) return b;
+  }
   const c = s.charCodeAt(0);
   // Digits, signs and dots: a decimal number, or (0o17, 0x1F, .inf, .nan) what `yaml` resolves.
   if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) {
