@@ -190,6 +190,8 @@ function matches(rule: Rule, w: string, name: string | undefined, login: string 
  * or end (`agnsw`); or its name (`publicrecordofficevictoria`, `electionsquebec`; names under 5 letters at the start or end).
  */
 function subdivisionLogin(login: string, country: string): boolean {
+  // Most countries have no states in the tables: nothing to split (#23).
+  if (!SUBDIVISIONS[country] && !SUBDIVISION_NAMES[country]) return false;
   const l = login.toLowerCase();
   const parts = l.split('-');
   const joined = l.replace(/-/g, '');
@@ -200,8 +202,10 @@ function subdivisionLogin(login: string, country: string): boolean {
 
 /** A body named after its country (`geoscienceaustralia`, `statisticssweden`): national institutions carry its name. */
 function countryLogin(login: string, country: string): boolean {
+  const words = COUNTRY_WORDS[country];
+  if (!words) return false;
   const l = login.toLowerCase().replace(/-/g, '');
-  return (COUNTRY_WORDS[country] ?? []).some((w) => l.includes(w));
+  return words.some((w) => l.includes(w));
 }
 
 /**
@@ -213,7 +217,14 @@ function govLogin(login: string, country: string): boolean {
   const cc = country.toLowerCase();
   const l = login.toLowerCase().replace(/-/g, '');
   if (['egov', 'egob', 'egovernment'].includes(l) || login.toLowerCase().split('-').includes(cc)) return true;
-  return [`gov${cc}`, `${cc}gov`, `govt${cc}`, `gv${cc}`, `government${cc}`, `${cc}government`, `datagov${cc}`, `dadosgov${cc}`, `datagovt${cc}`, `opendata${cc}`].some((p) => l === p || l.endsWith(p) || l.startsWith(p));
+  return govWords(cc).some((p) => l === p || l.endsWith(p) || l.startsWith(p));
+}
+/** A country's `gov` words, made once per country (#23: not once per account). */
+const GOV_WORDS = new Map<string, readonly string[]>();
+function govWords(cc: string): readonly string[] {
+  let words = GOV_WORDS.get(cc);
+  if (!words) GOV_WORDS.set(cc, (words = [`gov${cc}`, `${cc}gov`, `govt${cc}`, `gv${cc}`, `government${cc}`, `${cc}government`, `datagov${cc}`, `dadosgov${cc}`, `datagovt${cc}`, `opendata${cc}`]));
+  return words;
 }
 
 /** The level the body's name or login says, or undefined when they say nothing clear. */
