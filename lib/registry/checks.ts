@@ -17,7 +17,8 @@ const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
  * A host name: dotted labels, the last one starting with a letter, 253 characters at most. No wildcard, space,
  * port, user, IP literal or trailing dot: a host from the data may become a permission request.
  */
-export const HOST_NAME = new RegExp(`^(?=.{1,253}$)(?:${LABEL}\\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$`);
+export const HOST_NAME_PATTERN = `(?:${LABEL}\\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?`;
+export const HOST_NAME = new RegExp(`^(?=.{1,253}$)${HOST_NAME_PATTERN}$`);
 export const HOST_NAME_CHECKS = [z.regex(HOST_NAME, 'not a host name (letters, digits, hyphens, dots; IDN as punycode)')];
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EMAIL_CHECKS, HOST_NAME, HOST_NAME_CHECKS, HTTPS_URL_CHECKS, REGISTRY_SCHEMA_VERSION, TEXT_CHECKS } from './checks';
+import { EMAIL_CHECKS, HOST_NAME, HOST_NAME_CHECKS, HOST_NAME_PATTERN, HTTPS_URL_CHECKS, REGISTRY_SCHEMA_VERSION, TEXT_CHECKS } from './checks';
 import { pure } from './fast-check';
 
 export { CONTROL_OR_BIDI, HOST_NAME, REGISTRY_SCHEMA_VERSION } from './checks';
@@ -31,11 +31,11 @@ const KEY_SEGMENTS = /^(?:\/(?!\.\.?(?:\/|$))[a-z0-9._+~-]+)+$/;
 export const registryKey = z
   .string()
   .max(500)
-  .refine((k) => k === k.toLowerCase(), 'not lower-case')
-  .refine((k) => {
-    const slash = k.indexOf('/');
-    return HOST_NAME.test(slash < 0 ? k : k.slice(0, slash)) && (slash < 0 || KEY_SEGMENTS.test(k.slice(slash)));
-  }, 'not a host[/path] key');
+  // A key of the characters a valid key has is lower case as it is (#23: no lower-case copy made to compare).
+  .refine((k) => !/[^a-z0-9./_+~-]/.test(k) || k === k.toLowerCase(), 'not lower-case')
+  .refine((k) => KEY.test(k), 'not a host[/path] key');
+/** A host name (253 characters at most), then account path segments: one pattern, no slices of the key made (#23). */
+const KEY = new RegExp(`^(?=[^/]{1,253}(?:/|$))${HOST_NAME_PATTERN}${KEY_SEGMENTS.source.slice(1, -2)}*$`);
 
 export const ospoSchema = z.object({
   /** Normalised main URL of the OSPO (its key in the OSPOmeta files). */

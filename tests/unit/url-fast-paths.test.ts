@@ -94,6 +94,14 @@ describe('host names without the URL parser (plainHostOf)', () => {
     const host = plainHostOf(u);
     if (host !== undefined) expect(host).toBe(byParser(u));
   });
+  it('the host the pattern it replaces found, on every token of the sources, the edge cases and generated strings', () => {
+    const byPattern = (u: string) => {
+      const m = /^https?:\/\/([A-Za-z0-9.-]+)(?:[/?#\\]|$)/.exec(u);
+      return !m || /(?:^|\.)(?:xn--|(?:0x[0-9a-f]*|[0-9]+)\.?$)/i.test(m[1]!) ? undefined : m[1]!.toLowerCase();
+    };
+    for (const u of [...tokens, ...EDGES, 'https://a.fr\nx', 'https://a.fr\u2028', 'http://', 'https://a.fr/', 'https://a.fr#', 'https://a.frÉ']) expect(plainHostOf(u), u).toBe(byPattern(u));
+    fc.assert(fc.property(fc.tuple(fc.constantFrom('https://', 'http://', 'https:/', 'HTTPS://', ''), fc.string({ maxLength: 12 }), fc.constantFrom('', '/', '?', '#', '\\', ':', ' ', '\n')).map((p) => p.join('')), (u) => plainHostOf(u) === byPattern(u)), { numRuns: 5000 });
+  });
   it('the URL parser\'s host on generated URLs', () => {
     const url = fc
       .tuple(fc.constantFrom('https://', 'http://', 'HTTP://', 'ftp://'), fc.array(fc.oneof(fc.stringMatching(/^[A-Za-z0-9-]{0,8}$/), fc.constantFrom('xn--p1ai', '0x1F', '255', '08')), { minLength: 1, maxLength: 4 }), fc.constantFrom('', '.', '/', '/x', '?a', '#b', '\\x', ':80', '@h.fr'))
@@ -124,7 +132,7 @@ describe('registry keys (one pattern for the path)', () => {
     expect(registryKey.safeParse(k).success).toBe(keyBySegments(k));
   });
   it('the same answer on generated keys', () => {
-    const key = fc.tuple(fc.stringMatching(/^[a-z0-9.-]{1,12}$/), fc.array(fc.oneof(fc.stringMatching(/^[a-z0-9._+~-]{0,6}$/), fc.constantFrom('.', '..', 'A', ' ')), { maxLength: 4 })).map(([h, s]) => [h, ...s].join('/'));
+    const key = fc.tuple(fc.oneof(fc.stringMatching(/^[a-z0-9.-]{1,12}$/), fc.constantFrom('a.fr', 'A.fr', 'é.fr', 'a.fr\n', 'x'.repeat(250) + '.fr', `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`)), fc.array(fc.oneof(fc.stringMatching(/^[a-z0-9._+~-]{0,6}$/), fc.constantFrom('.', '..', 'A', ' ', 'é', 'İ', 'ǅ', 'ß', '\u212a')), { maxLength: 4 })).map(([h, s]) => [h, ...s].join('/'));
     fc.assert(fc.property(key, (k) => registryKey.safeParse(k).success === keyBySegments(k)), { numRuns: 3000 });
   });
 });
