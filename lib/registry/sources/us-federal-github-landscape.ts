@@ -4,7 +4,7 @@ import { govDomain } from '../agencies';
 import { safeParseFast } from '../fast-check';
 import { email, httpsUrl, text } from '../schema';
 import { GITHUB_LOGIN } from './forge-urls';
-import { emptyContribution, type SourceDef } from './types';
+import { emptyContribution, type RawAccount, type SourceDef } from './types';
 
 const row = z.object({
   login: z.string(),
@@ -52,8 +52,9 @@ export const usFederalLandscape: SourceDef = {
     const out = emptyContribution();
     const doc = JSON.parse(source) as { organisations?: unknown };
     if (!Array.isArray(doc?.organisations)) throw new Error('expected {organisations: [...]}');
-    for (const [i, raw] of doc.organisations.entries()) {
-      const r = safeParseFast(row, raw);
+    const rows: unknown[] = doc.organisations;
+    for (let i = 0; i < rows.length; i++) {
+      const r = safeParseFast(row, rows[i]);
       if (!r.success || !GITHUB_LOGIN.test(r.data.login)) {
         out.rejected.push({ entry: `#${i}`, reason: r.success ? 'not a GitHub login' : 'not a survey row' });
         continue;
@@ -76,18 +77,15 @@ export const usFederalLandscape: SourceDef = {
       const url = website(r.data.website);
       const mailDomain = mail && govDomain(mail);
       const urlDomain = url && govDomain(url);
-      const domains = [...new Set([mailDomain, urlDomain].filter((d): d is string => !!d))];
-      out.accounts.push({
-        key,
-        display: `https://github.com/${login}`,
-        country: 'US',
-        level: says.level,
-        ...(name ? { selfName: name } : {}),
-        ...(mail ? { contactEmail: mail } : {}),
-        ...(url ? { contactUrl: url } : {}),
-        ...(mail || url ? { contactDate: '2024-12' } : {}),
-        ...(domains.length ? { domains } : {}),
-      });
+      // What the row has, field by field (#23: no object made for each field it may have).
+      const account: RawAccount = { key, display: `https://github.com/${login}`, country: 'US', level: says.level };
+      if (name) account.selfName = name;
+      if (mail) account.contactEmail = mail;
+      if (url) account.contactUrl = url;
+      if (mail || url) account.contactDate = '2024-12';
+      if (mailDomain && urlDomain && mailDomain !== urlDomain) account.domains = [mailDomain, urlDomain];
+      else if (mailDomain || urlDomain) account.domains = [(mailDomain || urlDomain)!];
+      out.accounts.push(account);
     }
     return out;
   },
