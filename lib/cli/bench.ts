@@ -62,12 +62,12 @@ function tenfoldSource(input: SourceInput): SourceInput {
   return { ...input, def: { ...input.def, parse } };
 }
 
-/** Compiling at ten times the accounts (see tenfoldSource): median of 3, after a first round. */
+/** Compiling at ten times the accounts (see tenfoldSource): median of 5, after a first round. */
 function benchCompileTenfold() {
   const inputs = readSources(resolve('assets/public/registry-sources')).map(tenfoldSource);
   let registry = compileRegistry(inputs, 'bench');
   const times: number[] = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
     registry = compileRegistry(inputs, 'bench');
     times.push(performance.now() - t0);
