@@ -12,8 +12,8 @@ import { readSources } from './read-sources';
 import { CAPTURES, NOT_RUN_REASON, readCapture, REAL_PAGES_AVAILABLE, swapOwner } from '../../tests/real-pages';
 import { BUNDLED_REGISTRY_FILE } from '../registry/bundled-file';
 import { PANEL_MODULE, PANEL_OUTPUT } from '../build/lazy-panel';
-import { compileRegistry, type SourceInput } from '../registry/compile';
-import type { Contribution } from '../registry/sources';
+import { compileRegistry } from '../registry/compile';
+import { tenfoldSource } from './tenfold';
 import type { CompiledRegistry } from '../registry/schema';
 import { createIndex, lookup } from '../registry/lookup';
 import { compileFromStore, usableRegistry } from '../registry/refresh';
@@ -36,31 +36,6 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-
-/**
- * A source read as if its text held ten times its accounts (#23): the text is parsed ten times (the parsers read it
- * line by line or as one YAML/JSON document, in time linear in its length), and each reading after the first gives
- * its accounts under logins of their own (`<login>-x1`…), with what the source says about them (names, hints,
- * evidence). Whole forges (a key without a path) are not copied. Everything after the parse, the checks of each item,
- * the merge and the final validation, then sees ten times the accounts.
- */
-function tenfoldSource(input: SourceInput): SourceInput {
-  const path = (key: unknown): key is string => typeof key === 'string' && key.includes('/');
-  const parse = (text: string): Contribution => {
-    const first = input.def.parse(text);
-    const out: Contribution = { ...first, accounts: [...first.accounts], accountNames: [...first.accountNames], hints: [...first.hints], against: [...first.against] };
-    for (let k = 1; k < 10; k++) {
-      const c = input.def.parse(text);
-      const copy = (key: string) => `${key}-x${k}`;
-      out.accounts.push(...c.accounts.filter((a) => path(a.key) && typeof a.display === 'string').map((a) => ({ ...a, key: copy(a.key), display: copy(a.display) })));
-      out.accountNames.push(...c.accountNames.filter((a) => path(a.key)).map((a) => ({ ...a, key: copy(a.key) })));
-      out.hints.push(...c.hints.filter((h) => path(h.key)).map((h) => ({ ...h, key: copy(h.key) })));
-      out.against.push(...c.against.filter((a) => path(a.key)).map((a) => ({ ...a, key: copy(a.key) })));
-    }
-    return out;
-  };
-  return { ...input, def: { ...input.def, parse } };
-}
 
 /** Compiling at ten times the accounts (see tenfoldSource): median of 5, after a first round. */
 function benchCompileTenfold() {
