@@ -49,11 +49,8 @@ export class PanelMount implements PanelView {
     return !!this.host?.isConnected;
   }
 
-  /**
-   * Build and render the panel without putting it in the page: done while the page is still loading, so that
-   * `show` at DOMContentLoaded only has to attach it (the first render is the costly part).
-   */
-  prepare(result: LookupResult, licence?: 'loading'): void {
+  /** Build and render the panel without putting it in the page (`show` then attaches it). */
+  private prepare(result: LookupResult, licence?: 'loading'): void {
     if (this.result === result && this.host) return;
     this.result = result;
     if (licence !== undefined) this.licence = licence;
