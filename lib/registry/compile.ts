@@ -250,7 +250,7 @@ export type Draft = Entry & { ospoUrl?: string; codeOspo?: string; bodyId?: stri
  * one order, so that all are objects of one shape, and none is deleted later (#23: at ten times the accounts, drafts
  * of many shapes made every phase of the merge slow). `entryOf` keeps what the compiled entry has.
  */
-function draftOf(a: RawAccount, source: string): Draft {
+export function draftOf(a: RawAccount, source: string): Draft {
   return {
     key: a.key,
     display: a.display,
@@ -282,7 +282,7 @@ function draftOf(a: RawAccount, source: string): Draft {
 }
 
 /** What another source says of a drafted account fills what no earlier source said (the earlier list has authority). */
-function fillDraft(d: Draft, a: RawAccount): void {
+export function fillDraft(d: Draft, a: RawAccount): void {
   if (d.name === undefined && a.name) [d.name, d.nameSource] = [a.name, d.nameSource ?? 'source'];
   d.country ??= a.country;
   d.international ??= a.international;

@@ -8,7 +8,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_SOURCES_DIR, readSources } from '@/lib/cli/read-sources';
-import { bodyOfLogin, entryOf, type Draft } from '@/lib/registry/compile';
+import { bodyOfLogin, draftOf, entryOf, fillDraft, ITEM_SCHEMAS, type Draft } from '@/lib/registry/compile';
+import type { RawAccount } from '@/lib/registry/sources';
 import { entrySchema } from '@/lib/registry/schema';
 import { govDomain } from '@/lib/registry/agencies';
 import { plainHostOf } from '@/lib/registry/account-key';
@@ -125,6 +126,28 @@ describe("an address's .gov or .mil domain: its last two labels, without listing
       const a = prefix + labels.join('.') + suffix;
       return govDomain(a) === govDomainByLabels(a);
     }), { numRuns: 3000 });
+  });
+});
+
+describe('an account made into a draft, and filled by later sources', () => {
+  // Every field a source may state of an account (its checked schema's), and the draft's field for it.
+  const fields = Object.keys(ITEM_SCHEMAS.accounts.shape);
+  const draftField = (f: string) => (f === 'ospo' ? 'codeOspo' : f);
+  const full = Object.fromEntries(fields.map((f) => [f, `v-${f}`])) as unknown as RawAccount;
+  it('takes every field a source may state', () => {
+    const d = draftOf(full, 's1') as unknown as Record<string, unknown>;
+    for (const f of fields) expect(d[draftField(f)], f).toBe(`v-${f}`);
+    expect(d.nameSource).toBe('source');
+    expect(d.sources).toEqual(['s1']);
+  });
+  it('a later source fills every field no earlier one stated, and changes none that one did', () => {
+    const empty = draftOf({ key: 'a.fr/x', display: 'https://a.fr/x' }, 's1');
+    fillDraft(empty, full);
+    for (const f of fields.filter((f) => f !== 'key' && f !== 'display')) expect((empty as unknown as Record<string, unknown>)[draftField(f)], f).toBe(`v-${f}`);
+    expect(empty.nameSource).toBe('source');
+    const first = draftOf(full, 's1');
+    fillDraft(first, Object.fromEntries(fields.map((f) => [f, `w-${f}`])) as unknown as RawAccount);
+    for (const f of fields) expect((first as unknown as Record<string, unknown>)[draftField(f)], f).toBe(`v-${f}`);
   });
 });
 
