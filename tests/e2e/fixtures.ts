@@ -1,4 +1,4 @@
-import { test as base, chromium, expect, type BrowserContext, type Locator, type Page, type Worker } from '@playwright/test';
+import { test as base, chromium, expect, type BrowserContext, type CDPSession, type Locator, type Page, type Worker } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -295,58 +295,86 @@ export async function askBackground<T>(context: BrowserContext, extensionId: str
   }
 }
 
+type TargetInfo = { targetId: string; type: string; url: string };
+
+/** The extension's service-worker targets the browser lists now (none while the worker is stopped). */
+async function workerTargets(cdp: CDPSession): Promise<TargetInfo[]> {
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: TargetInfo[] };
+  return targetInfos.filter((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
+}
+
+/** Evaluate `expression` in one worker target over CDP; rejects if the target does not answer within `timeout` ms. */
+async function evaluateInTarget(cdp: CDPSession, targetId: string, expression: string, timeout = 10_000): Promise<unknown> {
+  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId, flatten: false })) as { sessionId: string };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const answer = new Promise<unknown>((resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`the worker did not answer within ${timeout} ms`)), timeout);
+    cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
+      const reply = JSON.parse(event.message) as { id?: number; result?: { result: { value: unknown }; exceptionDetails?: unknown }; error?: unknown };
+      if (event.sessionId !== sessionId || reply.id !== 1) return;
+      if (reply.error || reply.result?.exceptionDetails) reject(new Error(JSON.stringify(reply.error ?? reply.result?.exceptionDetails)));
+      else resolve(reply.result!.result.value);
+    });
+  });
+  try {
+    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }) });
+    return await answer;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function withBrowserSession<T>(context: BrowserContext, fn: (cdp: CDPSession) => Promise<T>): Promise<T> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(page);
+  try {
+    return await fn(cdp);
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
 /**
  * Evaluate an expression in the extension's running service worker, over CDP: a worker the browser started again after
  * a stop is not one of Playwright's `context.serviceWorkers()`.
  */
 export async function evaluateInWorker(context: BrowserContext, expression: string): Promise<unknown> {
-  const page = context.pages()[0] ?? (await context.newPage());
-  const cdp = await context.newCDPSession(page);
-  try {
-    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
-    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
+  return withBrowserSession(context, async (cdp) => {
+    const [worker] = await workerTargets(cdp);
     if (!worker) throw new Error('no service worker is running');
-    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false })) as { sessionId: string };
-    const answer = new Promise<unknown>((resolve, reject) => {
-      cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
-        const reply = JSON.parse(event.message) as { id?: number; result?: { result: { value: unknown }; exceptionDetails?: unknown }; error?: unknown };
-        if (event.sessionId !== sessionId || reply.id !== 1) return;
-        if (reply.error || reply.result?.exceptionDetails) reject(new Error(JSON.stringify(reply.error ?? reply.result?.exceptionDetails)));
-        else resolve(reply.result!.result.value);
-      });
-    });
-    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }) });
-    return await answer;
-  } finally {
-    await cdp.detach();
-  }
+    return evaluateInTarget(cdp, worker.targetId, expression);
+  });
 }
 
 /** Stop the extension's service worker, as the browser does when it is idle (Chrome's terminate-sw recipe). */
 export async function killServiceWorker(context: BrowserContext): Promise<void> {
-  const page = context.pages()[0] ?? (await context.newPage());
-  const cdp = await context.newCDPSession(page);
-  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
-  for (const t of targetInfos) if (t.type === 'service_worker' && t.url.startsWith('chrome-extension://')) await cdp.send('Target.closeTarget', { targetId: t.targetId });
-  await cdp.detach();
+  await withBrowserSession(context, async (cdp) => {
+    for (const t of await workerTargets(cdp)) await cdp.send('Target.closeTarget', { targetId: t.targetId });
+  });
 }
 
 /**
- * Stop the worker, and wait until the instance that was running is gone: the kill is sent again on each poll (one
- * `closeTarget` sent while the browser does not yet list the worker's target stops nothing), and a mark left in the
- * instance tells it from a new one that an event started at once (Playwright may show both through one handle).
+ * Stop the worker, and wait until the instance that was running is gone. Everything is asked over CDP: Playwright's
+ * own `Worker` handle, once its worker is stopped, waits for a start that may never come. The kill is sent again on
+ * each poll (one `closeTarget` sent while the browser does not yet list the worker's target stops nothing), and a mark
+ * left in the instance tells it from a new one that an event started at once.
  */
 export async function stopServiceWorker(context: BrowserContext, sw: Worker): Promise<void> {
   const mark = `__ospoLensStopMark${Date.now()}`;
   await sw.evaluate((m) => void ((globalThis as Record<string, unknown>)[m] = true), mark);
-  const sameInstance = () => sw.evaluate((m) => m in globalThis, mark).catch(() => false);
   await expect
     .poll(
-      async () => {
-        if (!(await sameInstance())) return 'stopped';
-        await killServiceWorker(context);
-        return (await sameInstance()) ? 'running' : 'stopped';
-      },
+      () =>
+        withBrowserSession(context, async (cdp) => {
+          const marked: string[] = [];
+          for (const t of await workerTargets(cdp)) {
+            // A target that does not answer quickly is counted as still running: the next poll asks again.
+            const has = await evaluateInTarget(cdp, t.targetId, `${JSON.stringify(mark)} in globalThis`, 2_000).catch(() => true);
+            if (has) marked.push(t.targetId);
+          }
+          for (const targetId of marked) await cdp.send('Target.closeTarget', { targetId }).catch(() => undefined);
+          return marked.length ? 'running' : 'stopped';
+        }),
       { message: 'the worker stopped', timeout: 15_000 },
     )
     .toBe('stopped');
