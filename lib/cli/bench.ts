@@ -22,7 +22,7 @@ import { memoryRegistryStore } from '../registry/store';
 import { openStoredRegistry, sealRegistry } from '../registry/seal';
 import { countRows, filterRows, sortBy } from '../audit/order';
 import type { AuditRow } from '../audit/schema';
-import { longestTasks, mainThreadTasks, type TraceEvent } from './trace-tasks';
+import { longestTasks, mainThreadTasks, workerThreadTime, type TraceEvent } from './trace-tasks';
 
 const json = process.argv.includes('--json');
 const EXT = resolve('.output/chrome-mv3');
@@ -212,13 +212,13 @@ function baselineExtension(): string {
  * The platform's floor for a cold answer: a minimal MV3 extension whose service worker answers one message, asked
  * from its own page, measured the same way as ours (#23: a cold start is judged against it, in the same run).
  */
-function messagingBaselineExtension(): string {
+function messagingBaselineExtension(padding = ''): string {
   const dir = mkdtempSync(join(tmpdir(), 'ospo-lens-messaging-'));
   writeFileSync(
     join(dir, 'manifest.json'),
     JSON.stringify({ manifest_version: 3, name: 'messaging baseline', version: '1.0', background: { service_worker: 'sw.js' }, action: { default_popup: 'popup.html' } }),
   );
-  writeFileSync(join(dir, 'sw.js'), `chrome.runtime.onMessage.addListener((message, sender, respond) => { respond({ public: false }); });`);
+  writeFileSync(join(dir, 'sw.js'), `chrome.runtime.onMessage.addListener((message, sender, respond) => { respond({ public: false }); });${padding}`);
   writeFileSync(join(dir, 'popup.html'), '<!doctype html><title>baseline</title>');
   return dir;
 }
@@ -445,7 +445,7 @@ async function realCapture(runs: number): Promise<Record<string, number> | undef
  * lookup (`ask`: ms until the answer). `stored`: a recompiled registry is stored first (as after the first daily
  * refresh), so the worker opens it, not the bundled one.
  */
-async function coldBrowser(extension: string, stored = false): Promise<{ ask(): Promise<number>; close(): Promise<void> }> {
+async function coldBrowser(extension: string, stored = false): Promise<{ ask(): Promise<number>; traced(): Promise<{ taskMs: number; evaluateMs: number }>; close(): Promise<void> }> {
   const { context, dir } = await launch(extension);
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(sw.url()).host;
@@ -456,8 +456,7 @@ async function coldBrowser(extension: string, stored = false): Promise<{ ask(): 
     const status = (await page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'settingsChanged' }))) as { value?: { origin?: string } };
     if (status.value?.origin !== 'refreshed') throw new Error('no registry was stored');
   }
-  return {
-    async ask() {
+  const ask = async () => {
       const running = context.serviceWorkers();
       const closed = Promise.all(running.map((w) => new Promise<void>((r) => w.once('close', () => r()))));
       const cdp = await context.newCDPSession(page);
@@ -472,6 +471,22 @@ async function coldBrowser(extension: string, stored = false): Promise<{ ask(): 
         await c.runtime.sendMessage({ type: 'lookup', url: 'https://github.com/IGNF/itowns' });
         return performance.now() - t0;
       });
+  };
+  return {
+    ask,
+    /** The same cold lookup, traced: what the worker's thread did for it (not timed: tracing slows it). */
+    async traced() {
+      const cdp = await context.newCDPSession(page);
+      const events: TraceEvent[] = [];
+      cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
+      const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+      await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'devtools.timeline'] }, transferMode: 'ReportEvents' });
+      await ask();
+      await page.waitForTimeout(100);
+      await cdp.send('Tracing.end');
+      await done;
+      await cdp.detach();
+      return workerThreadTime(events);
     },
     async close() {
       await context.close();
@@ -565,18 +580,25 @@ async function main() {
   const coldBaseline: number[] = [];
   // Three browsers open side by side, one stop each in turn (the order rotating), so that a minute when the machine
   // is slow falls on all three alike: in runs of three stops per browser, the baseline alone moved 16 → 38 ms (#23).
-  const browsers = [await coldBrowser(messaging), await coldBrowser(EXT), await coldBrowser(EXT, true)];
-  const into = [coldBaseline, cold, coldStored];
+  // The baseline again, its script followed by ours as a function never called: what the script's size alone costs.
+  const padded = messagingBaselineExtension(`\nfunction neverCalled() {\n${readFileSync(join(EXT, 'background.js'), 'utf8')}\n}`);
+  const coldPadded: number[] = [];
+  const browsers = [await coldBrowser(messaging), await coldBrowser(EXT), await coldBrowser(EXT, true), await coldBrowser(padded)];
+  const into = [coldBaseline, cold, coldStored, coldPadded];
+  // Then, traced, what each worker's thread did for the answer (median of 5): where the time above the floor goes.
+  const threads: Array<Array<{ taskMs: number; evaluateMs: number }>> = browsers.map(() => []);
   try {
     for (let round = 0; round < 9; round++)
       for (let k = 0; k < browsers.length; k++) {
         const b = (round + k) % browsers.length;
         into[b]!.push(await browsers[b]!.ask());
       }
+    for (let round = 0; round < 5; round++) for (let b = 0; b < browsers.length; b++) threads[b]!.push(await browsers[b]!.traced());
   } finally {
     for (const b of browsers) await b.close();
-    rmSync(messaging, { recursive: true, force: true });
+    for (const dir of [messaging, padded]) rmSync(dir, { recursive: true, force: true });
   }
+  const thread = (b: number, key: 'taskMs' | 'evaluateMs') => round(percentile(threads[b]!.map((t) => t[key]), 50));
   const coldResult = {
     coldStartMs: round(percentile(cold, 50)),
     coldStartStoredMs: round(percentile(coldStored, 50)),
@@ -586,8 +608,13 @@ async function main() {
     coldStartRuns: cold.map((t) => round(t)),
     coldStartStoredRuns: coldStored.map((t) => round(t)),
     coldStartBaselineRuns: coldBaseline.map((t) => round(t)),
+    // The baseline with our worker's script as dead code: the part of the gap that is the script's size alone.
+    coldStartPaddedBaselineMs: round(percentile(coldPadded, 50)),
+    // The worker's thread, traced: its tasks' time and its script's evaluation (baseline, bundled, stored, padded).
+    coldWorkerTaskMs: [0, 1, 2, 3].map((b) => thread(b, 'taskMs')),
+    coldWorkerEvaluateMs: [0, 1, 2, 3].map((b) => thread(b, 'evaluateMs')),
   };
-  log(`cold start: ${coldResult.coldStartMs} ms with the bundled registry, ${coldResult.coldStartStoredMs} ms with a stored one, messaging baseline ${coldResult.coldStartBaselineMs} ms`);
+  log(`cold start: ${coldResult.coldStartMs} ms with the bundled registry, ${coldResult.coldStartStoredMs} ms with a stored one, messaging baseline ${coldResult.coldStartBaselineMs} ms (${coldResult.coldStartPaddedBaselineMs} ms with our script's bytes in it, never run); the worker's thread, traced (baseline, bundled, stored, padded): tasks ${coldResult.coldWorkerTaskMs.join(' / ')} ms, of them its script's evaluation ${coldResult.coldWorkerEvaluateMs.join(' / ')} ms`);
   if (process.argv.includes('--cold-only')) return console.log(json ? JSON.stringify(coldResult) : coldResult);
   const baselineDir = baselineExtension();
   mkdirSync(baselineDir, { recursive: true });

@@ -117,3 +117,24 @@ export function longestTasks(tasks: readonly Task[]): { longestMs: number; longe
   }
   return { longestMs, longestMostlyScriptMs };
 }
+
+/**
+ * What the service workers' threads did in a trace (#23, the cold start): the time of their top-level tasks, and of
+ * their scripts' evaluation in it (`EvaluateScript`: compiling and running the worker's script at its start), in ms.
+ */
+export function workerThreadTime(events: readonly TraceEvent[]): { taskMs: number; evaluateMs: number } {
+  const workers = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'ServiceWorker thread').map((e) => `${e.pid}:${e.tid}`));
+  let taskMs = 0;
+  let evaluateMs = 0;
+  for (const thread of workers) {
+    const complete = events.filter((e) => e.ph === 'X' && e.dur !== undefined && `${e.pid}:${e.tid}` === thread).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+    let end = -Infinity;
+    for (const e of complete) {
+      if (e.name === 'EvaluateScript') evaluateMs += e.dur! / 1000;
+      if (!TASKS.has(e.name) || e.ts < end) continue; // a task nested in another is part of it
+      end = e.ts + e.dur!;
+      taskMs += e.dur! / 1000;
+    }
+  }
+  return { taskMs, evaluateMs };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { longestTasks, mainThreadTasks, type TraceEvent } from '@/lib/cli/trace-tasks';
+import { longestTasks, mainThreadTasks, workerThreadTime, type TraceEvent } from '@/lib/cli/trace-tasks';
 
 const EXT = 'chrome-extension://abc/';
 const meta = (pid: number, tid: number, name: string): TraceEvent => ({ name: 'thread_name', ph: 'M', ts: 0, pid, tid, args: { name } });
@@ -66,5 +66,23 @@ describe('main-thread tasks from a trace, and the extension’s share of each (t
   it('the longest task, and the longest that is mostly the extension’s script', () => {
     expect(longestTasks(mainThreadTasks(events, EXT))).toEqual({ longestMs: 40, longestMostlyScriptMs: 35 });
     expect(longestTasks(mainThreadTasks(events, 'chrome-extension://other/'))).toEqual({ longestMs: 40, longestMostlyScriptMs: 0 });
+  });
+});
+
+describe('the service worker’s thread in a trace (the bench’s cold-start breakdown)', () => {
+  it('its top-level tasks once each, nested ones not again, other threads not at all; and its script’s evaluation', () => {
+    const events: TraceEvent[] = [
+      meta(7, 1, 'CrRendererMain'),
+      meta(7, 3, 'ServiceWorker thread'),
+      meta(8, 3, 'ServiceWorker thread'), // another worker, in another process: counted too
+      x('RunTask', 0, 50), // the page: not the worker's
+      x('ThreadControllerImpl::RunTask', 10, 9, undefined, 3),
+      x('EvaluateScript', 11, 6, `${EXT}background.js`, 3),
+      x('RunTask', 12, 2, undefined, 3), // nested in the task above
+      x('RunTask', 30, 4, undefined, 3),
+      { ...x('RunTask', 0, 1, undefined, 3), pid: 8 },
+    ];
+    expect(workerThreadTime(events)).toEqual({ taskMs: 14, evaluateMs: 6 });
+    expect(workerThreadTime(events.filter((e) => e.name !== 'thread_name'))).toEqual({ taskMs: 0, evaluateMs: 0 });
   });
 });
