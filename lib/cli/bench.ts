@@ -7,7 +7,7 @@
 import { readFileSync, mkdtempSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { readSources } from './read-sources';
 import { CAPTURES, NOT_RUN_REASON, readCapture, REAL_PAGES_AVAILABLE, swapOwner } from '../../tests/real-pages';
 import { BUNDLED_REGISTRY_FILE } from '../registry/bundled-file';
@@ -321,6 +321,23 @@ async function pageScriptMs(extension: string | undefined, path: string, runs: n
   }
 }
 
+/** The browser's trace (every process: Chromium traces the whole browser) of the given categories while `during` runs. */
+async function traceWhile(context: BrowserContext, page: Page, categories: string[], during: () => Promise<void>): Promise<TraceEvent[]> {
+  const cdp = await context.newCDPSession(page);
+  try {
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
+    const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+    await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories }, transferMode: 'ReportEvents' });
+    await during();
+    await cdp.send('Tracing.end');
+    await done;
+    return events;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
 /**
  * The page's main-thread tasks while it loads (a devtools.timeline trace of one load, after a warm-up load): the
  * longest task, the longest one that is mostly the extension's script (#23: none over 30 ms), and the extension's
@@ -332,15 +349,10 @@ async function pageTasks(extension: string | undefined, path: string, runs: numb
   try {
     const load = async () => {
       const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      const events: TraceEvent[] = [];
-      cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
-      const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
-      await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute', 'disabled-by-default-v8.cpu_profiler'] }, transferMode: 'ReportEvents' });
-      await page.goto(`https://github.com/${path}`);
-      await page.waitForTimeout(800); // the answer, the panel (or none), the footer and the licence are in by then
-      await cdp.send('Tracing.end');
-      await done;
+      const events = await traceWhile(context, page, ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute', 'disabled-by-default-v8.cpu_profiler'], async () => {
+        await page.goto(`https://github.com/${path}`);
+        await page.waitForTimeout(800); // the answer, the panel (or none), the footer and the licence are in by then
+      });
       await page.close();
       const tasks = mainThreadTasks(events, 'chrome-extension://');
       return { ...longestTasks(tasks), scriptTotalMs: tasks.reduce((sum, t) => sum + t.scriptMs, 0) };
@@ -476,17 +488,12 @@ async function coldBrowser(extension: string, stored = false): Promise<{ ask(): 
     ask,
     /** The same cold lookup, traced: what the worker's thread did for it (not timed: tracing slows it). */
     async traced() {
-      const cdp = await context.newCDPSession(page);
-      const events: TraceEvent[] = [];
-      cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
-      const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
-      await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', 'devtools.timeline'] }, transferMode: 'ReportEvents' });
-      await ask();
-      await page.waitForTimeout(100);
-      await cdp.send('Tracing.end');
-      await done;
-      await cdp.detach();
-      return workerThreadTime(events);
+      return workerThreadTime(
+        await traceWhile(context, page, ['toplevel', 'devtools.timeline'], async () => {
+          await ask();
+          await page.waitForTimeout(100);
+        }),
+      );
     },
     async close() {
       await context.close();
