@@ -26,6 +26,8 @@ export interface TraceEvent {
 }
 
 export interface Task {
+  /** When the task started (µs, trace clock). */
+  start: number;
   /** The task's length, ms. */
   ms: number;
   /** Of it, ms in scripts whose URL starts with the prefix (the extension's). */
@@ -101,7 +103,7 @@ export function mainThreadTasks(events: readonly TraceEvent[], prefix: string): 
     for (const e of complete) {
       if (!TASKS.has(e.name) || e.ts < end) continue; // a task nested in another (a nested run loop) is part of it
       end = e.ts + e.dur!;
-      tasks.push({ ms: e.dur! / 1000, scriptMs: coveredWithin(script, e.ts, end) / 1000 });
+      tasks.push({ start: e.ts, ms: e.dur! / 1000, scriptMs: coveredWithin(script, e.ts, end) / 1000 });
     }
   }
   return tasks;
@@ -137,4 +139,14 @@ export function workerThreadTime(events: readonly TraceEvent[]): { taskMs: numbe
     }
   }
   return { taskMs, evaluateMs };
+}
+
+/**
+ * The prefix's script time in the tasks that started before the main frame's DOMContentLoaded (`MarkDOMContent`), ms:
+ * what the extension's scripts could have added to the page's parsing (#23). Undefined without the mark.
+ */
+export function scriptBeforeDomContentLoaded(events: readonly TraceEvent[], prefix: string): number | undefined {
+  const mark = events.find((e) => e.name === 'MarkDOMContent' && (e.args?.data as { isMainFrame?: boolean } | undefined)?.isMainFrame !== false);
+  if (!mark) return undefined;
+  return mainThreadTasks(events, prefix).reduce((sum, t) => (t.start < mark.ts ? sum + t.scriptMs : sum), 0);
 }

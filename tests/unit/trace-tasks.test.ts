@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { longestTasks, mainThreadTasks, workerThreadTime, type TraceEvent } from '@/lib/cli/trace-tasks';
+import { longestTasks, mainThreadTasks, scriptBeforeDomContentLoaded, workerThreadTime, type TraceEvent } from '@/lib/cli/trace-tasks';
 
 const EXT = 'chrome-extension://abc/';
 const meta = (pid: number, tid: number, name: string): TraceEvent => ({ name: 'thread_name', ph: 'M', ts: 0, pid, tid, args: { name } });
@@ -21,6 +21,14 @@ describe('main-thread tasks from a trace, and the extension’s share of each (t
     x('RunTask', 0, 500, undefined, 2), // another thread: ignored
     x('FunctionCall', 0, 400, `${EXT}x.js`, 2),
   ];
+
+  it('the extension’s script time in the tasks that started before the main frame’s DOMContentLoaded', () => {
+    const mark = (ts: number, isMainFrame: boolean): TraceEvent => ({ name: 'MarkDOMContent', ph: 'I', ts: ts * 1000, pid: 7, tid: 1, args: { data: { isMainFrame } as never } });
+    expect(scriptBeforeDomContentLoaded([...events, mark(30, false), mark(90, true)], EXT)).toBeCloseTo(28);
+    expect(scriptBeforeDomContentLoaded([...events, mark(120, true)], EXT)).toBeCloseTo(39);
+    expect(scriptBeforeDomContentLoaded([...events, mark(20, true)], EXT)).toBe(0);
+    expect(scriptBeforeDomContentLoaded(events, EXT)).toBeUndefined();
+  });
 
   it('counts each top-level task once, and the extension’s script time in it without double counting', () => {
     const tasks = mainThreadTasks(events, EXT);
