@@ -90,21 +90,33 @@ function coveredWithin(intervals: readonly Interval[], from: number, to: number)
   return total;
 }
 
+/** The threads whose `thread_name` is `name`, as `pid:tid`. */
+function threadsNamed(events: readonly TraceEvent[], name: string): Set<string> {
+  return new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === name).map((e) => `${e.pid}:${e.tid}`));
+}
+
+/** A thread's complete events in time order (the longer first at the same time), and its top-level tasks among them. */
+function threadEvents(events: readonly TraceEvent[], thread: string): { complete: TraceEvent[]; tasks: TraceEvent[] } {
+  const complete = events.filter((e) => e.ph === 'X' && e.dur !== undefined && `${e.pid}:${e.tid}` === thread).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const tasks: TraceEvent[] = [];
+  let end = -Infinity;
+  for (const e of complete) {
+    if (!TASKS.has(e.name) || e.ts < end) continue; // a task nested in another (a nested run loop) is part of it
+    end = e.ts + e.dur!;
+    tasks.push(e);
+  }
+  return { complete, tasks };
+}
+
 /** Every top-level task of the renderers' main threads, with the time the prefix's scripts took in it. */
 export function mainThreadTasks(events: readonly TraceEvent[], prefix: string): Task[] {
-  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   const samples = sampledScript(events, prefix);
   const tasks: Task[] = [];
-  for (const thread of main) {
-    const complete = events.filter((e) => e.ph === 'X' && e.dur !== undefined && `${e.pid}:${e.tid}` === thread).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  for (const thread of threadsNamed(events, 'CrRendererMain')) {
+    const { complete, tasks: topLevel } = threadEvents(events, thread);
     const script: Interval[] = [...(samples.get(thread) ?? [])];
     for (const e of complete) if (SCRIPTS.has(e.name) && e.args?.data?.url?.startsWith(prefix)) script.push([e.ts, e.ts + e.dur!]);
-    let end = -Infinity;
-    for (const e of complete) {
-      if (!TASKS.has(e.name) || e.ts < end) continue; // a task nested in another (a nested run loop) is part of it
-      end = e.ts + e.dur!;
-      tasks.push({ start: e.ts, ms: e.dur! / 1000, scriptMs: coveredWithin(script, e.ts, end) / 1000 });
-    }
+    for (const e of topLevel) tasks.push({ start: e.ts, ms: e.dur! / 1000, scriptMs: coveredWithin(script, e.ts, e.ts + e.dur!) / 1000 });
   }
   return tasks;
 }
@@ -125,18 +137,12 @@ export function longestTasks(tasks: readonly Task[]): { longestMs: number; longe
  * their scripts' evaluation in it (`EvaluateScript`: compiling and running the worker's script at its start), in ms.
  */
 export function workerThreadTime(events: readonly TraceEvent[]): { taskMs: number; evaluateMs: number } {
-  const workers = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'ServiceWorker thread').map((e) => `${e.pid}:${e.tid}`));
   let taskMs = 0;
   let evaluateMs = 0;
-  for (const thread of workers) {
-    const complete = events.filter((e) => e.ph === 'X' && e.dur !== undefined && `${e.pid}:${e.tid}` === thread).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-    let end = -Infinity;
-    for (const e of complete) {
-      if (e.name === 'EvaluateScript') evaluateMs += e.dur! / 1000;
-      if (!TASKS.has(e.name) || e.ts < end) continue; // a task nested in another is part of it
-      end = e.ts + e.dur!;
-      taskMs += e.dur! / 1000;
-    }
+  for (const thread of threadsNamed(events, 'ServiceWorker thread')) {
+    const { complete, tasks } = threadEvents(events, thread);
+    for (const e of complete) if (e.name === 'EvaluateScript') evaluateMs += e.dur! / 1000;
+    for (const e of tasks) taskMs += e.dur! / 1000;
   }
   return { taskMs, evaluateMs };
 }

@@ -357,11 +357,13 @@ export async function killServiceWorker(context: BrowserContext): Promise<void> 
  * Stop the worker, and wait until the instance that was running is gone. Everything is asked over CDP: Playwright's
  * own `Worker` handle, once its worker is stopped, waits for a start that may never come. The kill is sent again on
  * each poll (one `closeTarget` sent while the browser does not yet list the worker's target stops nothing), and a mark
- * left in the instance tells it from a new one that an event started at once.
+ * left in the instance tells it from a new one that an event started at once; it must have been seen before it is gone.
  */
 export async function stopServiceWorker(context: BrowserContext, sw: Worker): Promise<void> {
   const mark = `__ospoLensStopMark${Date.now()}`;
   await sw.evaluate((m) => void ((globalThis as Record<string, unknown>)[m] = true), mark);
+  // "Stopped" only after the marked instance was seen listed: a worker the browser did not list yet is not a stopped one.
+  let seen = false;
   await expect
     .poll(
       () =>
@@ -372,8 +374,9 @@ export async function stopServiceWorker(context: BrowserContext, sw: Worker): Pr
             const has = await evaluateInTarget(cdp, t.targetId, `${JSON.stringify(mark)} in globalThis`, 2_000).catch(() => true);
             if (has) marked.push(t.targetId);
           }
+          if (marked.length) seen = true;
           for (const targetId of marked) await cdp.send('Target.closeTarget', { targetId }).catch(() => undefined);
-          return marked.length ? 'running' : 'stopped';
+          return seen && !marked.length ? 'stopped' : 'running';
         }),
       { message: 'the worker stopped', timeout: 15_000 },
     )
