@@ -45,6 +45,9 @@ function nativeBrowserPlugin(): Plugin {
   return { name: 'ospo-lens:native-browser', enforce: 'pre', resolveId: (id) => (id === polyfill || id === 'wxt/browser' ? resolve('lib/content/native-browser.ts') : undefined) };
 }
 
+/** The service worker's first part, built from entrypoints/worker.ts. */
+const FIRST_PART_SCRIPT = 'worker.js';
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'], // `wxt/browser` → webextension-polyfill in builds
   imports: false, // every dependency is an explicit import
@@ -61,6 +64,11 @@ export default defineConfig({
     // evaluates ~10 kB less when the panel starts (#23). The extension's pages and worker keep the polyfill.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.some((e) => e.type === 'content-script' && e.name === 'forge')) config.plugins = [nativeBrowserPlugin(), ...(config.plugins ?? [])];
+    },
+    // Chrome's service worker starts with its first part (lib/first/start.ts), which loads `background.js` when a
+    // question needs it (#23). Firefox's background page is `background.js` itself.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser !== 'firefox' && manifest.background && 'service_worker' in manifest.background) manifest.background.service_worker = FIRST_PART_SCRIPT;
     },
     // The forge pages' script: the lean bootstrap; the panel's code imported (Chromium) or inside it (Firefox), run
     // only where needed (#23).

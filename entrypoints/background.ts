@@ -10,31 +10,42 @@ import { needsProfile, withProfile } from '@/lib/registry/enrich';
 import { parsePageUrl } from '@/lib/forges';
 import type { RegistryStatus } from '@/lib/messaging/protocol';
 import { serve } from '@/lib/messaging/server';
+import { FIRST_GLOBAL, mirrorContentSettings, publishSlices, sessionArea } from '@/lib/first/session';
 import { STATIC_HOSTS } from '@/lib/permissions/origins';
 import { forgeHostsAmong, grantedHosts, injectIntoOpenTabs, syncContentScripts } from '@/lib/permissions/dynamic-scripts';
-import { needsPanelCode } from '@/lib/content/boot';
+import { bootReply, provenanceOf } from '@/lib/messaging/boot-reply';
+import { markTab as markToolbar } from '@/lib/permissions/toolbar-mark';
 import { messageTemplates } from '@/lib/i18n/message-templates';
 import MESSAGE_KEYS from '@/assets/generated/message-keys.json';
 import { signalKnownForges } from '@/lib/permissions/toolbar-signal';
-import { activeRegistry, checkCustomRegistry, recompile, refreshNow, sourceInfos, sourceStates } from '@/lib/registry/active';
+import { activeRegistry, checkCustomRegistry, onActivated, recompile, refreshNow, sourceInfos, sourceStates } from '@/lib/registry/active';
 import { customForges, knownForgeOf, knownForges } from '@/lib/registry/forges';
 import { auditPageQuery, auditPlanOf } from '@/lib/audit/targets';
-import { forgeOfHost, lookup, provenance, type RegistryIndex } from '@/lib/registry/lookup';
-import { searchRegistry, sourceLabel } from '@/lib/registry/search';
-import { answerDataDate, freshnessOf } from '@/lib/registry/freshness';
+import { forgeOfHost, lookup } from '@/lib/registry/lookup';
+import { searchRegistry } from '@/lib/registry/search';
+import { freshnessOf } from '@/lib/registry/freshness';
 import { SOURCE_INFO } from '@/lib/registry/builtin-sources';
 import { heavy, keepHeavyForLater } from '@/lib/heavy/load';
-import { getSettings, markFreshInstall, migrateLegacySettings, setSettings, SettingsNotStored } from '@/lib/storage/settings';
+import { contentSettingsOf, getSettings, markFreshInstall, migrateLegacySettings, setSettings, SettingsNotStored } from '@/lib/storage/settings';
 
 const REFRESH_ALARM = 'registry-refresh';
 
 export default defineBackground(() => {
   // The compiler and the YAML reader are a script of their own, loaded when needed; fetched now if installing (#23).
-  keepHeavyForLater();
+  // Behind the first part, which is what installs, the first part fetches it.
+  if (!(FIRST_GLOBAL in globalThis)) keepHeavyForLater();
   // Defence in depth: nothing the background acts on is in storage.local (settings are in IndexedDB), and Chrome
   // can close storage.local to content scripts altogether. Firefox has no such switch (only for storage.session).
   void (browser.storage.local as unknown as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> }).setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch(() => undefined);
   const index = async () => (await activeRegistry()).index;
+  // Behind the first part (Chrome, lib/first/start.ts): what it answers from is kept in session storage, the registry's
+  // slices whenever another registry is in place, and the content settings; both made ready as soon as this runs.
+  const session = FIRST_GLOBAL in globalThis ? sessionArea() : undefined;
+  if (session) {
+    onActivated((i) => setTimeout(() => void publishSlices(session, i).catch((error: unknown) => console.warn('[ospo-lens] the first part\'s slices could not be written', error))));
+    setTimeout(() => void index().then(contentSettings).catch(() => undefined));
+  }
+  let mirrored = false;
   /** The licences panels showed lately, by page URL, for the popup (memory only: gone with the service worker). */
   const shownLicences = new Map<string, LicenceFacts>();
   const remember = (url: string, licence: LicenceFacts) => {
@@ -88,19 +99,18 @@ export default defineBackground(() => {
     await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: refreshHours * 60, delayInMinutes: 5 });
   }
 
-  /** The toolbar for one tab: a mark on a public body's page, the title saying it in words (what screen readers announce). */
-  async function markTab(tabId: number | undefined, publicSector: boolean, name?: string): Promise<void> {
-    if (tabId === undefined) return;
-    const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction; // Firefox MV2
-    const title = browser.i18n.getMessage('actionTitle');
-    await action.setBadgeText({ tabId, text: publicSector ? '✓' : '' });
-    if (publicSector) await action.setBadgeBackgroundColor({ tabId, color: '#1a7f37' });
-    await action.setTitle({ tabId, title: publicSector ? `${title} — ${browser.i18n.getMessage('publicSector')}: ${name ?? ''}` : title });
-  }
+  /** The toolbar for one tab (Firefox MV2: `browserAction`). */
+  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+  const markTab = (tabId: number | undefined, publicSector: boolean, name?: string) => markToolbar(action, (key) => browser.i18n.getMessage(key as never), tabId, publicSector, name);
 
   async function contentSettings() {
-    const { panelCollapsed, privateRepos, licenceEverywhere, panelsHidden } = await getSettings();
-    return { panelCollapsed, privateRepos, licenceEverywhere, panelsHidden };
+    const settings = contentSettingsOf(await getSettings());
+    // Once per worker: every later change writes the copy itself (lib/storage/settings.ts).
+    if (session && !mirrored) {
+      mirrored = true;
+      void mirrorContentSettings(session, settings, async () => contentSettingsOf(await getSettings())).catch(() => (mirrored = false));
+    }
+    return settings;
   }
 
   /**
@@ -110,13 +120,6 @@ export default defineBackground(() => {
   let messages: Record<string, string> | undefined;
   function panelMessages() {
     return (messages ??= messageTemplates(MESSAGE_KEYS, (key, subs) => browser.i18n.getMessage(key as never, subs)));
-  }
-
-  /** The sources behind a page's answer and the date of their data (the panel's footer). */
-  function provenanceOf(i: RegistryIndex, url: string) {
-    const ids = provenance(i, url);
-    const dataDate = answerDataDate(ids, i.registry.sources);
-    return { sources: [...new Set(ids.map(sourceLabel))], ...(dataDate ? { dataDate } : {}) };
   }
 
   serve(browser.runtime, {
@@ -193,15 +196,10 @@ export default defineBackground(() => {
     },
     boot: async ({ url }, sender) => {
       const [i, settings] = await Promise.all([index(), contentSettings()]);
-      const result = lookup(i, url);
-      if (!needsPanelCode(result.publicSector, settings.licenceEverywhere)) {
-        // No panel here: the toolbar says so for this tab, as the panel's code would have.
-        await markTab(sender.tab?.id, false);
-        return { panel: false as const };
-      }
-      // What the first panel needs from here travels with the answer: no round trip for it, no synchronous
-      // `i18n` call in the page.
-      return { panel: true as const, seed: { result, settings, provenance: provenanceOf(i, url), messages: panelMessages() } };
+      const reply = bootReply(i, settings, url, panelMessages);
+      // No panel here: the toolbar says so for this tab, as the panel's code would have.
+      if (!reply.panel) await markTab(sender.tab?.id, false);
+      return reply;
     },
   });
 

@@ -22,6 +22,16 @@ export type Origin = 'bundled' | 'refreshed';
 const WRITER = browser.runtime.getManifest().version;
 const store = indexedDbRegistryStore(WRITER);
 let active: Promise<{ index: RegistryIndex; origin: Origin }> | undefined;
+let activated: ((index: RegistryIndex) => void) | undefined;
+/** Told of each registry that becomes the one in place (the worker's first part gets its slices: lib/first/). */
+export function onActivated(listener: (index: RegistryIndex) => void): void {
+  activated = listener;
+}
+/** The registry in place from now on. */
+function setActive(next: Promise<{ index: RegistryIndex; origin: Origin }>): void {
+  active = next;
+  next.then(({ index }) => active === next && activated?.(index)).catch(() => undefined);
+}
 let refreshing: Promise<RefreshOutcome> | undefined;
 
 /**
@@ -47,7 +57,7 @@ export function activeRegistry(): Promise<{ index: RegistryIndex; origin: Origin
       return opened ? { index: createIndex(opened.registry), origin: 'refreshed' } : fromBundle();
     })
     .catch(fromBundle);
-  active = opening;
+  setActive(opening);
   // Not even the bundled file could be read (it is a file now, not a string in this script): the next question tries
   // again instead of finding this failure remembered until the worker stops.
   opening.catch(() => {
@@ -91,7 +101,7 @@ export function refreshNow(): Promise<RefreshOutcome> {
   refreshing ??= inQueue(async () => {
     try {
       const outcome = await (await heavy()).refreshRegistry(deps(), await sourceInfos(), sourceInfos);
-      active = Promise.resolve({ index: createIndex(outcome.registry), origin: 'refreshed' as const });
+      setActive(Promise.resolve({ index: createIndex(outcome.registry), origin: 'refreshed' as const }));
       return outcome;
     } finally {
       refreshing = undefined;
@@ -105,7 +115,7 @@ export function recompile(): Promise<void> {
   return inQueue(async () => {
     const registry = await (await heavy()).compileFromStore(deps(), await sourceInfos());
     await store.putCompiled(registry);
-    active = Promise.resolve({ index: createIndex(registry), origin: 'refreshed' });
+    setActive(Promise.resolve({ index: createIndex(registry), origin: 'refreshed' }));
   });
 }
 

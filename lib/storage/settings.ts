@@ -2,6 +2,9 @@ import { browser } from 'wxt/browser';
 import { decideLegacyMove, getStoredSettings, legacyMoveDecided, SettingsNotStored, updateStoredSettings } from '../cache/db';
 import { HOST_NAME } from '../registry/checks';
 import { safeSourceUrl } from '../registry/source-url';
+import { CONTENT_SETTINGS_KEY, contentSettingsOf } from './content-settings';
+
+export { contentSettingsOf } from './content-settings';
 
 /**
  * User settings. They live in the extension's own IndexedDB (lib/cache/db.ts), which content scripts cannot reach:
@@ -97,14 +100,27 @@ export async function getSettings(): Promise<Settings> {
   return readSettings(await getStoredSettings());
 }
 
+/**
+ * The content settings' copy for the worker's first part (lib/storage/content-settings.ts): every change removes it
+ * first and writes it after, so a change that fails leaves none, and the whole worker, which reads the settings
+ * themselves, answers.
+ */
+type Session = { set(items: Record<string, unknown>): Promise<void>; remove(keys: string): Promise<void> };
+const session = () => (globalThis as unknown as { chrome?: { storage?: { session?: Session } } }).chrome?.storage?.session;
+
 /** Change some settings. Throws `SettingsNotStored` (with the settings in force) when the browser refused to store them. */
 export async function setSettings(patch: Partial<Settings>): Promise<Settings> {
+  const mirror = session();
+  await mirror?.remove(CONTENT_SETTINGS_KEY).catch(() => undefined);
+  let settings: Settings;
   try {
-    return readSettings(await updateStoredSettings((stored) => ({ ...readSettings(stored), ...patch })));
+    settings = readSettings(await updateStoredSettings((stored) => ({ ...readSettings(stored), ...patch })));
   } catch (error) {
     if (error instanceof SettingsNotStored) throw new SettingsNotStored(readSettings(error.value));
     throw error;
   }
+  await mirror?.set({ [CONTENT_SETTINGS_KEY]: contentSettingsOf(settings) }).catch(() => undefined);
+  return settings;
 }
 
 export { SettingsNotStored } from '../cache/db';

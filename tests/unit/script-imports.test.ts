@@ -61,3 +61,17 @@ describe('the forge pages’ script (#23: what a page evaluates when the panel s
     expect([...panel.files].map((f) => relative(ROOT, f))).not.toContain('lib/messaging/client.ts');
   });
 });
+
+describe('the service worker’s first part (#23: what a worker woken by a forge page evaluates, on Chrome)', () => {
+  const { files, packages } = graph(join(ROOT, 'entrypoints/worker.ts'));
+  const local = [...files].map((f) => relative(ROOT, f));
+
+  it('is followed: it reaches the lookup, the slices and the boot answer', () => {
+    expect(local).toEqual(expect.arrayContaining(['lib/registry/lookup.ts', 'lib/registry/slices.ts', 'lib/messaging/boot-reply.ts', 'lib/first/answer.ts']));
+  });
+
+  it('carries no polyfill, no zod, no IndexedDB and none of the whole worker’s modules: it loads them when it must', () => {
+    expect([...packages]).toEqual(['wxt/utils/define-unlisted-script']);
+    expect(local.filter((f) => /^lib\/(registry\/(active|seal|bundled|compile|schema)|cache\/|storage\/settings|messaging\/(schemas|server)|heavy\/api)/.test(f) || f === 'entrypoints/background.ts')).toEqual([]);
+  });
+});
