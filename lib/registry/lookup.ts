@@ -90,7 +90,12 @@ export function createIndex(registry: CompiledRegistry): RegistryIndex {
 
 /** The forge software of a host, when it is one the extension understands. */
 export function forgeOfHost(index: RegistryIndex, host: string): ForgeId | undefined {
-  const forge = index.hosts.get(host)?.forge;
+  return forgeOf(index.hosts.get(host));
+}
+
+/** The forge software a host's record says, when it is one the extension understands. */
+export function forgeOf(info: HostInfo | undefined): ForgeId | undefined {
+  const forge = info?.forge;
   return forge === 'github' || forge === 'gitlab' ? forge : undefined;
 }
 

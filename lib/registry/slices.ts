@@ -2,7 +2,7 @@ import { hostOf, parsePageUrl } from '../forges';
 import type { CompiledRegistry, Entry, HostInfo, Ospo, PublicCatalogue, SillItem } from './schema';
 
 type NearestOspo = CompiledRegistry['nearestOspos'][number];
-import { forgeOfHost, type RegistryIndex } from './lookup';
+import { forgeOf, type RegistryIndex } from './lookup';
 
 /**
  * The registry cut into the slices one page's answer reads (#23: a worker woken for a lookup reads a few records
@@ -79,7 +79,7 @@ export function hostSliceKeyFor(url: string): string | undefined {
  * or gitlab.com, the same as with it; none on other hosts.
  */
 export function sliceKeysFor(url: string, host?: HostInfo): string[] {
-  const ref = parsePageUrl(url, (h) => (host?.host === h ? forgeOfHost({ hosts: new Map([[h, host]]) } as RegistryIndex, h) : undefined));
+  const ref = parsePageUrl(url, (h) => (host?.host === h ? forgeOf(host) : undefined));
   return [...ref.keys.map(entryKey), ...(ref.keys[0] ? [sillKey(ref.keys[0])] : [])];
 }
 
