@@ -227,6 +227,30 @@ function messagingBaselineExtension(padding = '', imported: Record<string, strin
   return dir;
 }
 
+/**
+ * The floor for a cold first panel: a minimal MV3 extension whose content script, at the page's start, asks its
+ * service worker one question and, with the answer, puts a static box in the sidebar (at DOMContentLoaded if the page
+ * is still parsing). Measured as ours: navigation → the box, the worker stopped before each load (#23).
+ */
+function panelBaselineExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ospo-lens-cold-panel-'));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({ manifest_version: 3, name: 'cold panel baseline', version: '1.0', background: { service_worker: 'sw.js' }, action: { default_popup: 'popup.html' }, content_scripts: [{ matches: ['https://github.com/*'], js: ['box.js'], run_at: 'document_start' }] }),
+  );
+  writeFileSync(join(dir, 'sw.js'), 'chrome.runtime.onMessage.addListener((message, sender, respond) => { respond({ public: true }); });');
+  writeFileSync(join(dir, 'popup.html'), '<!doctype html><title>baseline</title>');
+  writeFileSync(
+    join(dir, 'box.js'),
+    `chrome.runtime.sendMessage({ type: 'lookup', url: location.href }).then(() => {
+       const show = () => { const host = document.createElement('ospo-lens-panel'); const root = host.attachShadow({ mode: 'open' });
+         root.innerHTML = '<section data-testid="ospo-panel">Public sector</section>'; document.querySelector('.Layout-sidebar').prepend(host); };
+       if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', show); else show();
+     });`,
+  );
+  return dir;
+}
+
 async function launch(extension: string | undefined): Promise<{ context: BrowserContext; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'ospo-lens-bench-'));
   const context = await chromium.launchPersistentContext(dir, {
@@ -479,7 +503,7 @@ async function realCapture(runs: number): Promise<Record<string, number> | undef
  * lookup (`ask`: ms until the answer). `stored`: a recompiled registry is stored first (as after the first daily
  * refresh), so the worker opens it, not the bundled one.
  */
-async function coldBrowser(extension: string, stored = false): Promise<{ ask(): Promise<number>; traced(): Promise<{ taskMs: number; evaluateMs: number }>; close(): Promise<void> }> {
+async function coldBrowser(extension: string, stored = false): Promise<{ ask(): Promise<number>; panel(): Promise<number>; traced(): Promise<{ taskMs: number; evaluateMs: number }>; close(): Promise<void> }> {
   const { context, dir } = await launch(extension);
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(sw.url()).host;
@@ -490,24 +514,41 @@ async function coldBrowser(extension: string, stored = false): Promise<{ ask(): 
     const status = (await page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'settingsChanged' }))) as { value?: { origin?: string } };
     if (status.value?.origin !== 'refreshed') throw new Error('no registry was stored');
   }
+  /** Stop the worker as the browser does after its idle time, and wait until it is gone. */
+  const stop = async () => {
+    const running = context.serviceWorkers();
+    const closed = Promise.all(running.map((w) => new Promise<void>((r) => w.once('close', () => r()))));
+    const cdp = await context.newCDPSession(page);
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string }> };
+    for (const t of targetInfos) if (t.type === 'service_worker') await cdp.send('Target.closeTarget', { targetId: t.targetId });
+    await cdp.detach();
+    await Promise.race([closed, page.waitForTimeout(3000)]); // the worker is really gone before we ask
+    await page.waitForTimeout(100);
+  };
   const ask = async () => {
-      const running = context.serviceWorkers();
-      const closed = Promise.all(running.map((w) => new Promise<void>((r) => w.once('close', () => r()))));
-      const cdp = await context.newCDPSession(page);
-      const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string }> };
-      for (const t of targetInfos) if (t.type === 'service_worker') await cdp.send('Target.closeTarget', { targetId: t.targetId });
-      await cdp.detach();
-      await Promise.race([closed, page.waitForTimeout(3000)]); // the worker is really gone before we ask
-      await page.waitForTimeout(100);
-      return page.evaluate(async () => {
-        const c = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome;
-        const t0 = performance.now();
-        await c.runtime.sendMessage({ type: 'lookup', url: 'https://github.com/IGNF/itowns' });
-        return performance.now() - t0;
-      });
+    await stop();
+    return page.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome;
+      const t0 = performance.now();
+      await c.runtime.sendMessage({ type: 'lookup', url: 'https://github.com/IGNF/itowns' });
+      return performance.now() - t0;
+    });
+  };
+  /** The worker stopped, a public body's repository page opened: navigation → the panel shown (the bench's page). */
+  const panel = async () => {
+    await stop();
+    const tab = await context.newPage();
+    try {
+      await tab.goto('https://github.com/IGNF/itowns');
+      await tab.waitForFunction(() => (window as unknown as { __panelAt?: number }).__panelAt !== undefined, null, { timeout: 10_000 });
+      return await tab.evaluate(() => (window as unknown as { __panelAt: number }).__panelAt);
+    } finally {
+      await tab.close();
+    }
   };
   return {
     ask,
+    panel,
     /** The same cold lookup, traced: what the worker's thread did for it (not timed: tracing slows it). */
     async traced() {
       return workerThreadTime(
@@ -618,6 +659,11 @@ async function main() {
   const coldImporting: number[] = [];
   const browsers = [await coldBrowser(messaging), await coldBrowser(EXT), await coldBrowser(EXT, true), await coldBrowser(importing)];
   const into = [coldBaseline, cold, coldStored, coldImporting];
+  // What users see: navigation → panel on a public body's page with the worker stopped, ours (bundled, stored) against
+  // a minimal extension whose content script asks its stopped worker and shows a static box; in turn, 7 rounds.
+  const panelBaseline = panelBaselineExtension();
+  const panelBrowser = await coldBrowser(panelBaseline);
+  const panels: number[][] = [[], [], []];
   // Then, traced, what each worker's thread did for the answer (median of 5): where the time above the floor goes.
   const threads: Array<Array<{ taskMs: number; evaluateMs: number }>> = browsers.map(() => []);
   try {
@@ -627,9 +673,15 @@ async function main() {
         into[b]!.push(await browsers[b]!.ask());
       }
     for (let round = 0; round < 5; round++) for (let b = 0; b < browsers.length; b++) threads[b]!.push(await browsers[b]!.traced());
+    const shown = [panelBrowser, browsers[1]!, browsers[2]!];
+    for (let round = 0; round < 7; round++)
+      for (let k = 0; k < shown.length; k++) {
+        const b = (round + k) % shown.length;
+        panels[b]!.push(await shown[b]!.panel());
+      }
   } finally {
-    for (const b of browsers) await b.close();
-    for (const dir of [messaging, importing]) rmSync(dir, { recursive: true, force: true });
+    for (const b of [...browsers, panelBrowser]) await b.close();
+    for (const dir of [messaging, importing, panelBaseline]) rmSync(dir, { recursive: true, force: true });
   }
   const thread = (b: number, key: 'taskMs' | 'evaluateMs') => round(percentile(threads[b]!.map((t) => t[key]), 50));
   const coldResult = {
@@ -646,8 +698,14 @@ async function main() {
     // The worker's thread, traced: its tasks' time and its script's evaluation (baseline, bundled, stored, importing).
     coldWorkerTaskMs: [0, 1, 2, 3].map((b) => thread(b, 'taskMs')),
     coldWorkerEvaluateMs: [0, 1, 2, 3].map((b) => thread(b, 'evaluateMs')),
+    // Navigation → panel, the worker stopped (median of 7): the minimal extension's box, ours bundled, ours stored.
+    coldPanelBaselineMs: round(percentile(panels[0]!, 50)),
+    coldPanelMs: round(percentile(panels[1]!, 50)),
+    coldPanelStoredMs: round(percentile(panels[2]!, 50)),
+    coldPanelOverBaseline: round(percentile(panels[1]!, 50) / percentile(panels[0]!, 50), 2),
+    coldPanelStoredOverBaseline: round(percentile(panels[2]!, 50) / percentile(panels[0]!, 50), 2),
   };
-  log(`cold start: ${coldResult.coldStartMs} ms with the bundled registry, ${coldResult.coldStartStoredMs} ms with a stored one, messaging baseline ${coldResult.coldStartBaselineMs} ms (${coldResult.coldStartImportingBaselineMs} ms importing our two scripts while installing, never run); the worker's thread, traced (baseline, bundled, stored, importing): tasks ${coldResult.coldWorkerTaskMs.join(' / ')} ms, of them its script's evaluation ${coldResult.coldWorkerEvaluateMs.join(' / ')} ms`);
+  log(`cold start: ${coldResult.coldStartMs} ms with the bundled registry, ${coldResult.coldStartStoredMs} ms with a stored one, messaging baseline ${coldResult.coldStartBaselineMs} ms (${coldResult.coldStartImportingBaselineMs} ms importing our two scripts while installing, never run); the worker's thread, traced (baseline, bundled, stored, importing): tasks ${coldResult.coldWorkerTaskMs.join(' / ')} ms, of them its script's evaluation ${coldResult.coldWorkerEvaluateMs.join(' / ')} ms; navigation → panel with the worker stopped ${coldResult.coldPanelMs} / ${coldResult.coldPanelStoredMs} ms against ${coldResult.coldPanelBaselineMs} ms for a static box`);
   if (process.argv.includes('--cold-only')) return console.log(json ? JSON.stringify(coldResult) : coldResult);
   const baselineDir = baselineExtension();
   mkdirSync(baselineDir, { recursive: true });

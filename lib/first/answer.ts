@@ -1,4 +1,4 @@
-import { bootReply } from '../messaging/boot-reply';
+import { needsPanelCode } from '../content/boot';
 import { lookup } from '../registry/lookup';
 import { hostSliceKeyFor, indexOfSlices, META_KEY, metaOf, sliceKeysFor } from '../registry/slices';
 import type { HostInfo } from '../registry/schema';
@@ -8,8 +8,6 @@ import type { SessionArea } from './session';
 
 export interface FirstDeps {
   area: SessionArea;
-  /** The panel's messages (lib/i18n/message-templates.ts). */
-  messages(): Record<string, string>;
   /** Mark the tab as no public body's (the toolbar), as the whole worker does for a page with no panel. */
   markNotPublic(tabId: number | undefined): Promise<void>;
 }
@@ -17,9 +15,12 @@ export interface FirstDeps {
 /**
  * The first part's answer (lib/first/start.ts) from the slices in session storage: one read of the meta record,
  * the settings and the records the URL names (two on a forge other than github.com and gitlab.com, whose forge its
- * host's record says). The very answer the whole worker gives (the same `lookup` and
- * `bootReply` on an index that holds all they read: lib/registry/slices.ts), or undefined when the slices or the
- * settings are not there (a new browser session, another registry being written): then the whole worker answers.
+ * host's record says). The very answer the whole worker gives (the same `lookup` on an index that holds all it reads:
+ * lib/registry/slices.ts, and the same decision as `bootReply`), or undefined, and the whole worker answers:
+ * - when the slices or the settings are not there (a new browser session, another registry being written);
+ * - for a boot that shows a panel: the panel asks the whole worker next (its licence, its account) and waits for it,
+ *   so the whole worker, loaded now, answers its boot too (answered here, then loaded for the next question, the panel
+ *   came ~17 ms later: A/B, 11 cold loads each).
  */
 export async function answerFirst(ask: FirstAsk, tabId: number | undefined, deps: FirstDeps): Promise<{ value: unknown } | undefined> {
   // On github.com and gitlab.com the page's records are known before its host's record is read: one read.
@@ -33,7 +34,7 @@ export async function answerFirst(ask: FirstAsk, tabId: number | undefined, deps
   const rest = sliceKeysFor(ask.url, host ? (got[host] as HostInfo | undefined) : undefined).filter((key) => !early.includes(key));
   const index = indexOfSlices(meta, rest.length ? { ...got, ...(await deps.area.get(rest)) } : got);
   if (ask.type === 'lookup') return { value: lookup(index, ask.url, ask.kind) };
-  const reply = bootReply(index, settings!, ask.url, deps.messages);
-  if (!reply.panel) await deps.markNotPublic(tabId);
-  return { value: reply };
+  if (needsPanelCode(lookup(index, ask.url).publicSector, settings!.licenceEverywhere)) return undefined;
+  await deps.markNotPublic(tabId);
+  return { value: { panel: false } };
 }

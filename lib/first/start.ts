@@ -1,6 +1,4 @@
-import MESSAGE_KEYS from '@/assets/generated/message-keys.json';
 import { HEAVY_SCRIPT } from '../heavy/load';
-import { messageTemplates } from '../i18n/message-templates';
 import { markTab, type ActionApi } from '../permissions/toolbar-mark';
 import { firstAsk } from './ask';
 import { answerFirst } from './answer';
@@ -9,10 +7,11 @@ import { FIRST_GLOBAL, type SessionArea } from './session';
 
 /**
  * Edge: the service worker's first part (Chrome; #23). A worker stopped after its idle time and woken by a forge page
- * answers the page's `boot` or a `lookup` from the registry's slices in session storage (lib/first/answer.ts), with
- * this script alone: a few kB, where the whole worker (`background.js`) is parsed, run and opens the registry first.
- * Every other event and message, and these when the slices are not there, go to the whole worker, loaded then
- * (lib/first/forward.ts). Firefox runs the whole worker as its background page, as before.
+ * of no public body answers the page's `boot` (no panel), and any `lookup`, from the registry's slices in session
+ * storage (lib/first/answer.ts), with this script alone: a few kB, where the whole worker (`background.js`) is parsed,
+ * run and opens the registry first. Every other event and message, a boot that shows a panel, and these when the
+ * slices are not there, go to the whole worker, loaded then (lib/first/forward.ts). Firefox runs the whole worker as
+ * its background page, as before.
  */
 export const MAIN_SCRIPT = '/background.js';
 
@@ -55,12 +54,10 @@ export function startFirstPart(chrome: Chrome, scope: Scope): void {
 
   // The storage, toolbar and i18n APIs are reached when a question comes, not at the start: each namespace's first use
   // costs the browser some set-up (the baseline worker touches only `runtime`).
-  let messages: Record<string, string> | undefined;
   const deps = {
     get area() {
       return chrome.storage.session;
     },
-    messages: () => (messages ??= messageTemplates(MESSAGE_KEYS, (key, subs) => chrome.i18n.getMessage(key, subs))),
     markNotPublic: (tabId: number | undefined) => markTab(chrome.action, (key) => chrome.i18n.getMessage(key), tabId, false),
   };
   chrome.runtime.onMessage.addListener(((message: unknown, sender: Sender, respond: (reply: unknown) => void) => {
@@ -73,9 +70,6 @@ export function startFirstPart(chrome: Chrome, scope: Scope): void {
         if (!answer) return void handOver();
         answered++;
         respond({ ok: true, value: answer.value });
-        // A page that gets its panel asks the whole worker next (its licence, its account): loaded now, while the
-        // page loads the panel's code, instead of after.
-        if (ask.type === 'boot' && (answer.value as { panel?: boolean }).panel) setTimeout(() => whole.load());
       },
       () => void handOver(),
     );

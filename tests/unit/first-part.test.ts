@@ -253,35 +253,56 @@ describe('the forwarder: the whole worker gets the event that woke it, once', ()
 describe('answerFirst: the first part’s answer from session storage', () => {
   const stored = (): Record<string, unknown> => ({ ...records, [CONTENT_SETTINGS_KEY]: SETTINGS });
 
-  it('answers a lookup and a boot as the whole worker does, in one read (two on a self-hosted forge)', async () => {
+  it('answers a lookup as the whole worker does, in one read (two on a self-hosted forge), and a boot only where it shows no panel', async () => {
     const area = memoryArea(stored());
     const mark = vi.fn(async () => undefined);
     const url = 'https://github.com/IGNF/itowns';
-    expect(await answerFirst({ type: 'lookup', url }, 7, { area, messages, markNotPublic: mark })).toEqual({ value: lookup(index, url) });
+    expect(await answerFirst({ type: 'lookup', url }, 7, { area, markNotPublic: mark })).toEqual({ value: lookup(index, url) });
     expect(area.calls).toEqual(['get 7']);
     // A self-hosted forge: its forge is in meta, then its records.
     const other = 'https://gitlab.mim-libre.fr/EOLE/Zephir/zcli';
     area.calls.length = 0;
-    expect(await answerFirst({ type: 'lookup', url: other }, 7, { area, messages, markNotPublic: mark })).toEqual({ value: lookup(index, other) });
+    expect(await answerFirst({ type: 'lookup', url: other }, 7, { area, markNotPublic: mark })).toEqual({ value: lookup(index, other) });
     expect(area.calls).toEqual(['get 3', 'get 5']);
-    expect(await answerFirst({ type: 'boot', url }, 7, { area, messages, markNotPublic: mark })).toEqual({ value: bootReply(index, SETTINGS, url, messages) });
+    // A page that needs the panel: the whole worker answers its boot (the panel asks it next).
+    expect(await answerFirst({ type: 'boot', url }, 7, { area, markNotPublic: mark })).toBeUndefined();
     expect(mark).not.toHaveBeenCalled();
-    // No public body's page: no panel, and the tab is marked so.
-    expect(await answerFirst({ type: 'boot', url: 'https://github.com/torvalds/linux' }, 7, { area, messages, markNotPublic: mark })).toEqual({ value: { panel: false } });
+    // No public body's page: no panel, and the tab is marked so: the whole worker's answer.
+    const linux = 'https://github.com/torvalds/linux';
+    expect(await answerFirst({ type: 'boot', url: linux }, 7, { area, markNotPublic: mark })).toEqual({ value: bootReply(index, SETTINGS, linux, messages) });
+    expect(bootReply(index, SETTINGS, linux, messages)).toEqual({ panel: false });
     expect(mark).toHaveBeenCalledWith(7);
+    // With the licence card everywhere, that page needs the panel too.
+    mark.mockClear();
+    const everywhere = memoryArea({ ...stored(), [CONTENT_SETTINGS_KEY]: { ...SETTINGS, licenceEverywhere: true } });
+    expect(await answerFirst({ type: 'boot', url: linux }, 7, { area: everywhere, markNotPublic: mark })).toBeUndefined();
+    expect(mark).not.toHaveBeenCalled();
+  });
+
+  it('answers a boot itself exactly where the whole worker would show no panel, on every real page', async () => {
+    const area = memoryArea(stored());
+    const mark = async () => undefined;
+    let alone = 0;
+    for (const url of urlsOf(registry).slice(0, 3000)) {
+      const whole = bootReply(index, SETTINGS, url, messages);
+      const first = await answerFirst({ type: 'boot', url }, 1, { area, markNotPublic: mark });
+      expect(first, url).toEqual(whole.panel ? undefined : { value: whole });
+      alone += first ? 1 : 0;
+    }
+    expect(alone).toBeGreaterThan(10);
   });
 
   it('answers nothing without the slices, or a boot without the settings: the whole worker does', async () => {
     const mark = vi.fn(async () => undefined);
     const url = 'https://github.com/IGNF/itowns';
-    expect(await answerFirst({ type: 'lookup', url }, 1, { area: memoryArea({ [CONTENT_SETTINGS_KEY]: SETTINGS }), messages, markNotPublic: mark })).toBeUndefined();
+    expect(await answerFirst({ type: 'lookup', url }, 1, { area: memoryArea({ [CONTENT_SETTINGS_KEY]: SETTINGS }), markNotPublic: mark })).toBeUndefined();
     const { [META_KEY]: _meta, ...noMeta } = stored();
-    expect(await answerFirst({ type: 'boot', url }, 1, { area: memoryArea(noMeta), messages, markNotPublic: mark })).toBeUndefined();
+    expect(await answerFirst({ type: 'boot', url }, 1, { area: memoryArea(noMeta), markNotPublic: mark })).toBeUndefined();
     const { [CONTENT_SETTINGS_KEY]: _settings, ...noSettings } = stored();
-    expect(await answerFirst({ type: 'boot', url }, 1, { area: memoryArea(noSettings), messages, markNotPublic: mark })).toBeUndefined();
-    expect(await answerFirst({ type: 'boot', url }, 1, { area: memoryArea({ ...noSettings, [CONTENT_SETTINGS_KEY]: { panelCollapsed: 'yes' } }), messages, markNotPublic: mark })).toBeUndefined();
+    expect(await answerFirst({ type: 'boot', url }, 1, { area: memoryArea(noSettings), markNotPublic: mark })).toBeUndefined();
+    expect(await answerFirst({ type: 'boot', url }, 1, { area: memoryArea({ ...noSettings, [CONTENT_SETTINGS_KEY]: { panelCollapsed: 'yes' } }), markNotPublic: mark })).toBeUndefined();
     // A lookup needs no settings.
-    expect(await answerFirst({ type: 'lookup', url }, 1, { area: memoryArea(noSettings), messages, markNotPublic: mark })).toEqual({ value: lookup(index, url) });
+    expect(await answerFirst({ type: 'lookup', url }, 1, { area: memoryArea(noSettings), markNotPublic: mark })).toEqual({ value: lookup(index, url) });
     expect(mark).not.toHaveBeenCalled();
   });
 

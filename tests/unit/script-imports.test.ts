@@ -66,8 +66,8 @@ describe('the service worker’s first part (#23: what a worker woken by a forge
   const { files, packages } = graph(join(ROOT, 'entrypoints/worker.ts'));
   const local = [...files].map((f) => relative(ROOT, f));
 
-  it('is followed: it reaches the lookup, the slices and the boot answer', () => {
-    expect(local).toEqual(expect.arrayContaining(['lib/registry/lookup.ts', 'lib/registry/slices.ts', 'lib/messaging/boot-reply.ts', 'lib/first/answer.ts']));
+  it('is followed: it reaches the lookup, the slices and the boot decision', () => {
+    expect(local).toEqual(expect.arrayContaining(['lib/registry/lookup.ts', 'lib/registry/slices.ts', 'lib/content/boot.ts', 'lib/first/answer.ts']));
   });
 
   it('carries no polyfill, no zod, no IndexedDB and none of the whole worker’s modules: it loads them when it must', () => {
