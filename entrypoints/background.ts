@@ -42,7 +42,7 @@ export default defineBackground(() => {
   // slices whenever another registry is in place, and the content settings; both made ready as soon as this runs.
   const session = FIRST_GLOBAL in globalThis ? sessionArea() : undefined;
   if (session) {
-    onActivated((i) => setTimeout(() => void publishSlices(session, i).catch((error: unknown) => console.warn('[ospo-lens] the first part\'s slices could not be written', error))));
+    onActivated((i) => setTimeout(() => void publishSlices(session, i.registry).catch((error: unknown) => console.warn('[ospo-lens] the first part\'s slices could not be written', error))));
     setTimeout(() => void index().then(contentSettings).catch(() => undefined));
   }
   let mirrored = false;

@@ -1,13 +1,14 @@
 import { CONTENT_SETTINGS_KEY, type ContentSettings } from '../storage/content-settings';
 import { isSliceKey, META_KEY, metaOf, slicesOf, stampOf } from '../registry/slices';
-import type { RegistryIndex } from '../registry/lookup';
+import type { CompiledRegistry } from '../registry/schema';
 
-/**
+/*
  * Edge: what the worker's first part (lib/first/) answers from, in the browser's session storage: the registry's
  * slices (lib/registry/slices.ts) and the settings a content script reads. Session storage is the browser's memory,
  * gone when it closes, and closed to content scripts (its default access level, on Chrome and Firefox alike): pages
  * and content scripts can neither read nor write it. Only the whole worker and the extension's own pages write it.
  */
+
 /** What the whole worker reads to know it runs behind the first part (lib/first/start.ts): it then writes what is here. */
 export const FIRST_GLOBAL = '__ospoLensFirst';
 
@@ -22,19 +23,18 @@ export function sessionArea(): SessionArea | undefined {
   return (globalThis as unknown as { chrome?: { storage?: { session?: SessionArea } } }).chrome?.storage?.session;
 }
 
-
 /**
  * The registry's slices, replaced when they are of another registry: first the meta record goes (the first part then
  * sends every question to the whole worker), then the old records, then the new ones, and the meta record last. A
  * failure (the storage's quota) leaves no meta record: the first part answers nothing, the whole worker everything.
  */
-export async function publishSlices(area: SessionArea, index: RegistryIndex): Promise<void> {
+export async function publishSlices(area: SessionArea, registry: CompiledRegistry): Promise<void> {
   const current = metaOf((await area.get(META_KEY))[META_KEY]);
-  if (current?.stamp === stampOf(index.registry)) return;
+  if (current?.stamp === stampOf(registry)) return;
   await area.remove(META_KEY);
   const old = Object.keys(await area.get(null)).filter(isSliceKey);
   if (old.length) await area.remove(old);
-  const { [META_KEY]: meta, ...records } = slicesOf(index);
+  const { [META_KEY]: meta, ...records } = slicesOf(registry);
   await area.set(records);
   await area.set({ [META_KEY]: meta });
 }

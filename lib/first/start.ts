@@ -13,10 +13,11 @@ import { FIRST_GLOBAL, type SessionArea } from './session';
  * slices are not there, go to the whole worker, loaded then (lib/first/forward.ts). Firefox runs the whole worker as
  * its background page, as before.
  */
-export const MAIN_SCRIPT = '/background.js';
+/** The whole worker, fetched while installing. */
+const MAIN_SCRIPT = '/background.js';
 
 interface Chrome {
-  runtime: { getURL(path: string): string; onMessage: EventLike; onInstalled: EventLike; onStartup: EventLike };
+  runtime: { onMessage: EventLike; onInstalled: EventLike; onStartup: EventLike };
   alarms: { onAlarm: EventLike };
   permissions: { onAdded: EventLike; onRemoved: EventLike };
   storage: { session: SessionArea };

@@ -1,13 +1,13 @@
 import { hostOf, parsePageUrl } from '../forges';
+import { forgeOf, type RegistryIndex } from './lookup';
 import type { CompiledRegistry, Entry, HostInfo, Ospo, PublicCatalogue, SillItem } from './schema';
 
 type NearestOspo = CompiledRegistry['nearestOspos'][number];
-import { forgeOf, type RegistryIndex } from './lookup';
 
 /**
  * The registry cut into the slices one page's answer reads (#23: a worker woken for a lookup reads a few records
  * from the browser's session storage instead of opening and parsing the whole registry; lib/first/). Pure: the
- * records are made from the active registry's index, and an index made from the records a URL names answers that
+ * records are made from the registry in place, and an index made from the records a URL names answers that
  * URL exactly as the whole index does (`tests/unit/first-part.test.ts` checks it on every real entry).
  *
  * The records: `meta` (what every answer may read: the OSPOs, the nearest offices, the public code catalogues, the
@@ -38,8 +38,7 @@ export interface SliceMeta {
 export const stampOf = (registry: CompiledRegistry): string => `${registry.generatedAt} ${registry.entries.length} ${registry.hosts.length} ${registry.ospos.length}`;
 
 /** Every record of the registry's slices, by storage key; `meta` among them. */
-export function slicesOf(index: RegistryIndex): Record<string, unknown> {
-  const r = index.registry;
+export function slicesOf(r: CompiledRegistry): Record<string, unknown> {
   const records: Record<string, unknown> = {};
   for (const entry of r.entries) records[entryKey(entry.key)] = entry;
   for (const item of r.sill) records[sillKey(item.key)] = item;

@@ -45,7 +45,7 @@ beforeAll(() => {
   registry = compileFolder(undefined, '2026-01-01T00:00:00.000Z');
   index = createIndex(registry);
   // Through structured cloning, as the browser's storage keeps them.
-  records = structuredClone(slicesOf(index));
+  records = structuredClone(slicesOf(registry));
   meta = metaOf(records[META_KEY])!;
 });
 
@@ -316,7 +316,7 @@ describe('answerFirst: the first part’s answer from session storage', () => {
 describe('publishSlices and the settings copy (the whole worker writes them)', () => {
   it('writes the slices with meta last, replaces another registry’s, and leaves the same registry’s alone', async () => {
     const area = memoryArea({ 'ol:e:github.com/gone': { entry: { key: 'github.com/gone' } }, [META_KEY]: { ...meta, stamp: 'older' }, [CONTENT_SETTINGS_KEY]: SETTINGS, other: 1 });
-    await publishSlices(area, index);
+    await publishSlices(area, registry);
     expect(area.calls.at(-1)).toBe('set meta');
     expect(area.calls.indexOf('remove meta')).toBeLessThan(area.calls.indexOf('remove 1'));
     expect(area.data.has('ol:e:github.com/gone')).toBe(false);
@@ -325,7 +325,7 @@ describe('publishSlices and the settings copy (the whole worker writes them)', (
     expect(metaOf(area.data.get(META_KEY))?.stamp).toBe(stampOf(registry));
     expect(area.data.size).toBe(Object.keys(records).length + 2);
     area.calls.length = 0;
-    await publishSlices(area, index);
+    await publishSlices(area, registry);
     expect(area.calls).toEqual(['get 1']);
   });
 
@@ -334,7 +334,7 @@ describe('publishSlices and the settings copy (the whole worker writes them)', (
     area.set = async () => {
       throw new Error('quota');
     };
-    await expect(publishSlices(area, index)).rejects.toThrow('quota');
+    await expect(publishSlices(area, registry)).rejects.toThrow('quota');
     expect(area.data.has(META_KEY)).toBe(false);
   });
 
