@@ -10,7 +10,7 @@ import { needsProfile, withProfile } from '@/lib/registry/enrich';
 import { parsePageUrl } from '@/lib/forges';
 import type { RegistryStatus } from '@/lib/messaging/protocol';
 import { serve } from '@/lib/messaging/server';
-import { FIRST_GLOBAL, mirrorContentSettings, publishSlices, sessionArea } from '@/lib/first/session';
+import { FIRST_GLOBAL, keepPanelMessages, mirrorContentSettings, publishSlices, sessionArea } from '@/lib/first/session';
 import { STATIC_HOSTS } from '@/lib/permissions/origins';
 import { forgeHostsAmong, grantedHosts, injectIntoOpenTabs, syncContentScripts } from '@/lib/permissions/dynamic-scripts';
 import { bootReply, provenanceOf } from '@/lib/messaging/boot-reply';
@@ -39,11 +39,12 @@ export default defineBackground(() => {
   void (browser.storage.local as unknown as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> }).setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch(() => undefined);
   const index = async () => (await activeRegistry()).index;
   // Behind the first part (Chrome, lib/first/start.ts): what it answers from is kept in session storage, the registry's
-  // slices whenever another registry is in place, and the content settings; both made ready as soon as this runs.
+  // slices whenever another registry is in place, the content settings and the panel's messages; made ready as soon as
+  // this runs.
   const session = FIRST_GLOBAL in globalThis ? sessionArea() : undefined;
   if (session) {
     onActivated((i) => setTimeout(() => void publishSlices(session, i.registry).catch((error: unknown) => console.warn('[ospo-lens] the first part\'s slices could not be written', error))));
-    setTimeout(() => void index().then(contentSettings).catch(() => undefined));
+    setTimeout(() => void index().then(contentSettings).then(() => keepPanelMessages(session, panelMessages)).catch(() => undefined));
   }
   let mirrored = false;
   /** The licences panels showed lately, by page URL, for the popup (memory only: gone with the service worker). */

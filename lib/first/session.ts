@@ -18,6 +18,26 @@ export interface SessionArea {
   remove(keys: string | string[]): Promise<void>;
 }
 
+/**
+ * The panel's messages (lib/i18n/message-templates.ts), resolved by the whole worker, for the first part to put in the
+ * boot answer of a page that shows the panel. They change with the extension's version or the browser's language,
+ * and session storage is emptied on both (an update, a new browser session).
+ */
+export const PANEL_MESSAGES_KEY = 'ol:messages';
+
+/** The messages' copy as read back: an object of strings, or undefined (then the whole worker answers). */
+export function panelMessagesFrom(value: unknown): Record<string, string> | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  for (const v of Object.values(value)) if (typeof v !== 'string') return undefined;
+  return value as Record<string, string>;
+}
+
+/** Write the messages' copy where it is missing (resolving them costs a cold worker 3–17 ms: only then). */
+export async function keepPanelMessages(area: SessionArea, messages: () => Record<string, string>): Promise<void> {
+  if (panelMessagesFrom((await area.get(PANEL_MESSAGES_KEY))[PANEL_MESSAGES_KEY])) return;
+  await area.set({ [PANEL_MESSAGES_KEY]: messages() });
+}
+
 /** The browser's session storage (`chrome.storage.session`), where there is one. */
 export function sessionArea(): SessionArea | undefined {
   return (globalThis as unknown as { chrome?: { storage?: { session?: SessionArea } } }).chrome?.storage?.session;

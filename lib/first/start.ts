@@ -7,11 +7,12 @@ import { FIRST_GLOBAL, type SessionArea } from './session';
 
 /**
  * Edge: the service worker's first part (Chrome; #23). A worker stopped after its idle time and woken by a forge page
- * of no public body answers the page's `boot` (no panel), and any `lookup`, from the registry's slices in session
- * storage (lib/first/answer.ts), with this script alone: a few kB, where the whole worker (`background.js`) is parsed,
- * run and opens the registry first. Every other event and message, a boot that shows a panel, and these when the
- * slices are not there, go to the whole worker, loaded then (lib/first/forward.ts). Firefox runs the whole worker as
- * its background page, as before.
+ * answers the page's `boot`, and any `lookup`, from the registry's slices in session storage (lib/first/answer.ts),
+ * with this script alone: a few kB, where the whole worker (`background.js`) is parsed, run and opens the registry
+ * first. Most pages are no public body's: nothing else runs. For a page that shows the panel, it then loads the whole
+ * worker at once: the panel's next questions (its licence, its account) are the whole worker's, and it loads while
+ * the page loads the panel's code. Every other event and message, and these when the slices are not there, go to the
+ * whole worker, loaded then (lib/first/forward.ts). Firefox runs the whole worker as its background page, as before.
  */
 /** The whole worker, fetched while installing. */
 const MAIN_SCRIPT = '/background.js';
@@ -71,6 +72,8 @@ export function startFirstPart(chrome: Chrome, scope: Scope): void {
         if (!answer) return void handOver();
         answered++;
         respond({ ok: true, value: answer.value });
+        // The panel's next questions are the whole worker's: it loads while the page loads the panel's code.
+        if (answer.wholeNext) setTimeout(() => whole.load(), 0);
       },
       () => void handOver(),
     );

@@ -28,9 +28,10 @@ test.beforeEach(async ({ context, extensionId, sw }) => {
   // The whole worker, loaded while installing, writes the slices and the settings' copy for its later wakes.
   await expect.poll(() => slicesStamp(context, extensionId)).toBeTruthy();
   await expect.poll(() => sessionValue(context, extensionId, 'ol:settings')).toBeTruthy();
+  await expect.poll(() => sessionValue(context, extensionId, 'ol:messages')).toMatchObject({ publicSector: expect.any(String), licenceLoading: expect.any(String) });
 });
 
-test('a worker woken by forge pages: the first part answers a page of no public body alone; a public body\'s page loads the whole worker', async ({ context, sw }) => {
+test('a worker woken by forge pages: the first part answers a page of no public body alone; a public body\'s page too, and loads the whole worker for its panel', async ({ context, sw }) => {
   await stopServiceWorker(context, sw);
   const page = await context.newPage();
   // Most pages: no public body's. The first part answers, and nothing else runs.
@@ -39,13 +40,13 @@ test('a worker woken by forge pages: the first part answers a page of no public 
   await expect(page.locator('ospo-lens-panel')).toHaveCount(0);
   expect(await answeredFirst(context)).toBe(1);
   expect(await wholeWorkerLoaded(context)).toBe(false);
-  // A public body's page: its panel asks the whole worker next (its licence, its account), so the whole worker, loaded
-  // now, answers its boot too.
+  // A public body's page: the first part answers its boot too (with the messages the whole worker left), then loads
+  // the whole worker, which its panel asks next (its licence, its account).
   await page.goto('https://github.com/IGNF/itowns');
   await expect(panel(page).getByTestId('ospo-name')).toHaveText("OSPO de l'IGN");
   await expect(panel(page).getByTestId('org-name')).toContainText("Institut national de l'information géographique");
   await expect(panel(page).getByTestId('licence-status')).toHaveAttribute('data-status', /./);
-  expect(await answeredFirst(context)).toBe(1);
+  expect(await answeredFirst(context)).toBe(2);
   expect(await wholeWorkerLoaded(context)).toBe(true);
 });
 
@@ -82,10 +83,10 @@ test('a setting changed in the options reaches the first part: its next answer f
   await options.close();
   await stopServiceWorker(context, sw);
   const page = await context.newPage();
-  // With the copy of before, the first part would answer "no panel" itself.
+  // With the copy of before, the first part would answer "no panel": it answers "a panel" (the licence card).
   await page.goto('https://github.com/torvalds/linux');
   await expect(panel(page)).toHaveAttribute('data-status', 'not-listed');
-  expect(await answeredFirst(context)).toBe(0);
+  expect(await answeredFirst(context)).toBe(1);
 });
 
 test('a refresh that brings another registry replaces the slices the first part reads', async ({ context, extensionId, sw }) => {
@@ -98,7 +99,7 @@ test('a refresh that brings another registry replaces the slices the first part 
   await expect.poll(() => slicesStamp(context, extensionId)).not.toBe(before);
   await stopServiceWorker(context, sw);
   const page = await context.newPage();
-  // The new account is in the slices the first part reads (its page's boot is the whole worker's: it shows a panel).
+  // The new account is in the slices the first part reads, and its page shows the panel.
   expect(await sessionValue(context, extensionId, 'ol:e:github.com/ospo-lens-test-body')).toMatchObject({ key: 'github.com/ospo-lens-test-body', name: expect.stringContaining('Institut national') });
   await page.goto('https://github.com/ospo-lens-test-body/tool');
   await expect(panel(page).getByTestId('org-name')).toContainText('Institut national');

@@ -2,8 +2,9 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { compileFolder } from '@/lib/cli/read-sources';
 import { firstAsk } from '@/lib/first/ask';
 import { answerFirst } from '@/lib/first/answer';
+import { startFirstPart } from '@/lib/first/start';
 import { createForwarder, type EventLike } from '@/lib/first/forward';
-import { mirrorContentSettings, publishSlices, type SessionArea } from '@/lib/first/session';
+import { keepPanelMessages, mirrorContentSettings, PANEL_MESSAGES_KEY, panelMessagesFrom, publishSlices, type SessionArea } from '@/lib/first/session';
 import { bootReply, provenanceOf } from '@/lib/messaging/boot-reply';
 import { parseMessage } from '@/lib/messaging/schemas';
 import { createIndex, lookup, type RegistryIndex } from '@/lib/registry/lookup';
@@ -251,21 +252,28 @@ describe('the forwarder: the whole worker gets the event that woke it, once', ()
 });
 
 describe('answerFirst: the first part’s answer from session storage', () => {
-  const stored = (): Record<string, unknown> => ({ ...records, [CONTENT_SETTINGS_KEY]: SETTINGS });
+  /** The panel's messages as the whole worker writes them (lib/i18n/message-templates.ts: marks for substitutions). */
+  const MESSAGES = { ospo: 'OSPO', dataSources: 'Data: \uE000' };
+  const stored = (): Record<string, unknown> => ({ ...records, [CONTENT_SETTINGS_KEY]: SETTINGS, [PANEL_MESSAGES_KEY]: MESSAGES });
 
-  it('answers a lookup as the whole worker does, in one read (two on a self-hosted forge), and a boot only where it shows no panel', async () => {
+  it('answers a lookup and a boot as the whole worker does, in one read (two on a self-hosted forge)', async () => {
     const area = memoryArea(stored());
     const mark = vi.fn(async () => undefined);
     const url = 'https://github.com/IGNF/itowns';
     expect(await answerFirst({ type: 'lookup', url }, 7, { area, markNotPublic: mark })).toEqual({ value: lookup(index, url) });
-    expect(area.calls).toEqual(['get 7']);
+    expect(area.calls).toEqual(['get 6']);
     // A self-hosted forge: its forge is in meta, then its records.
     const other = 'https://gitlab.mim-libre.fr/EOLE/Zephir/zcli';
     area.calls.length = 0;
     expect(await answerFirst({ type: 'lookup', url: other }, 7, { area, markNotPublic: mark })).toEqual({ value: lookup(index, other) });
-    expect(area.calls).toEqual(['get 3', 'get 5']);
-    // A page that needs the panel: the whole worker answers its boot (the panel asks it next).
-    expect(await answerFirst({ type: 'boot', url }, 7, { area, markNotPublic: mark })).toBeUndefined();
+    expect(area.calls).toEqual(['get 2', 'get 5']);
+    // A page that needs the panel: the whole worker's answer, the messages it wrote in it, in one read (the settings and
+    // the messages with the records); the whole worker is to load next (the panel asks it for its licence).
+    area.calls.length = 0;
+    const panelReply = bootReply(index, SETTINGS, url, () => MESSAGES);
+    expect(panelReply).toMatchObject({ panel: true, seed: { messages: MESSAGES } });
+    expect(await answerFirst({ type: 'boot', url }, 7, { area, markNotPublic: mark })).toEqual({ value: panelReply, wholeNext: true });
+    expect(area.calls).toEqual(['get 8']);
     expect(mark).not.toHaveBeenCalled();
     // No public body's page: no panel, and the tab is marked so: the whole worker's answer.
     const linux = 'https://github.com/torvalds/linux';
@@ -275,21 +283,37 @@ describe('answerFirst: the first part’s answer from session storage', () => {
     // With the licence card everywhere, that page needs the panel too.
     mark.mockClear();
     const everywhere = memoryArea({ ...stored(), [CONTENT_SETTINGS_KEY]: { ...SETTINGS, licenceEverywhere: true } });
-    expect(await answerFirst({ type: 'boot', url: linux }, 7, { area: everywhere, markNotPublic: mark })).toBeUndefined();
+    expect(await answerFirst({ type: 'boot', url: linux }, 7, { area: everywhere, markNotPublic: mark })).toEqual({ value: bootReply(index, { ...SETTINGS, licenceEverywhere: true }, linux, () => MESSAGES), wholeNext: true });
     expect(mark).not.toHaveBeenCalled();
   });
 
-  it('answers a boot itself exactly where the whole worker would show no panel, on every real page', async () => {
+  it('answers every boot as the whole worker would, on every real page; without the messages, only those that show no panel', async () => {
     const area = memoryArea(stored());
+    const { [PANEL_MESSAGES_KEY]: _messages, ...withoutMessages } = stored();
+    const bare = memoryArea(withoutMessages);
     const mark = async () => undefined;
-    let alone = 0;
+    let panels = 0;
+    let none = 0;
     for (const url of urlsOf(registry).slice(0, 3000)) {
-      const whole = bootReply(index, SETTINGS, url, messages);
-      const first = await answerFirst({ type: 'boot', url }, 1, { area, markNotPublic: mark });
-      expect(first, url).toEqual(whole.panel ? undefined : { value: whole });
-      alone += first ? 1 : 0;
+      const whole = bootReply(index, SETTINGS, url, () => MESSAGES);
+      expect(await answerFirst({ type: 'boot', url }, 1, { area, markNotPublic: mark }), url).toEqual(whole.panel ? { value: whole, wholeNext: true } : { value: whole });
+      expect(await answerFirst({ type: 'boot', url }, 1, { area: bare, markNotPublic: mark }), url).toEqual(whole.panel ? undefined : { value: whole });
+      if (whole.panel) panels++;
+      else none++;
     }
-    expect(alone).toBeGreaterThan(10);
+    expect(panels).toBeGreaterThan(1000);
+    expect(none).toBeGreaterThan(10);
+  });
+
+  it('takes the messages only as an object of strings: anything else, and the whole worker answers a boot with a panel', async () => {
+    const mark = vi.fn(async () => undefined);
+    const url = 'https://github.com/IGNF/itowns';
+    for (const bad of [null, 'OSPO', ['OSPO'], { ospo: 1 }, { ospo: { toString: 'x' } }]) {
+      expect(panelMessagesFrom(bad)).toBeUndefined();
+      expect(await answerFirst({ type: 'boot', url }, 1, { area: memoryArea({ ...stored(), [PANEL_MESSAGES_KEY]: bad }), markNotPublic: mark })).toBeUndefined();
+    }
+    expect(panelMessagesFrom(MESSAGES)).toEqual(MESSAGES);
+    expect(mark).not.toHaveBeenCalled();
   });
 
   it('answers nothing without the slices, or a boot without the settings: the whole worker does', async () => {
@@ -347,5 +371,59 @@ describe('publishSlices and the settings copy (the whole worker writes them)', (
     let n = 0;
     await mirrorContentSettings(area, SETTINGS, async () => ({ ...SETTINGS, panelCollapsed: n++ % 2 === 0 }));
     expect(area.data.has(CONTENT_SETTINGS_KEY)).toBe(false);
+  });
+  it('the messages’ copy is resolved and written only where it is missing, and a slices’ refresh keeps it', async () => {
+    const area = memoryArea();
+    const resolve = vi.fn(() => ({ ospo: 'OSPO' }));
+    await keepPanelMessages(area, resolve);
+    expect(area.data.get(PANEL_MESSAGES_KEY)).toEqual({ ospo: 'OSPO' });
+    await keepPanelMessages(area, resolve);
+    expect(resolve).toHaveBeenCalledTimes(1);
+    // A copy that is not an object of strings is written again.
+    area.data.set(PANEL_MESSAGES_KEY, { ospo: 3 });
+    await keepPanelMessages(area, resolve);
+    expect(area.data.get(PANEL_MESSAGES_KEY)).toEqual({ ospo: 'OSPO' });
+    await publishSlices(area, registry);
+    expect(area.data.get(PANEL_MESSAGES_KEY)).toEqual({ ospo: 'OSPO' });
+  });
+});
+
+describe('startFirstPart: the worker’s first part as it runs (fake events and storage)', () => {
+  type Listener = (...args: unknown[]) => unknown;
+  /** A worker's globals and `chrome` as the first part sees them, the session storage holding what the whole worker left. */
+  function worker(session: Record<string, unknown>) {
+    const listeners = new Map<string, Listener[]>();
+    const event = (name: string) => ({ addListener: (l: Listener) => void listeners.set(name, [...(listeners.get(name) ?? []), l]) });
+    const imported: string[] = [];
+    const chrome = {
+      runtime: { onMessage: event('message'), onInstalled: event('installed'), onStartup: event('startup') },
+      alarms: { onAlarm: event('alarm') },
+      permissions: { onAdded: event('added'), onRemoved: event('removed') },
+      storage: { session: memoryArea(session) },
+      action: { setBadgeText: vi.fn(async () => undefined), setTitle: vi.fn(async () => undefined), setBadgeBackgroundColor: vi.fn(async () => undefined) },
+      i18n: { getMessage: (key: string) => key },
+    };
+    const scope = { importScripts: (...urls: string[]) => void imported.push(...urls), addEventListener: () => undefined } as never;
+    startFirstPart(chrome as never, scope);
+    const ask = (message: unknown) =>
+      new Promise<unknown>((resolve) => {
+        const kept = listeners.get('message')![0]!(message, { tab: { id: 3 }, url: 'https://github.com/' }, resolve);
+        expect(kept).toBe(true);
+      });
+    return { ask, imported };
+  }
+  const MESSAGES = { publicSector: 'Public sector' };
+  const settle = () => new Promise((r) => setTimeout(r, 5));
+
+  it('answers a page of no public body and loads nothing; answers a public body’s page, then loads the whole worker at once', async () => {
+    const w = worker({ ...records, [CONTENT_SETTINGS_KEY]: SETTINGS, [PANEL_MESSAGES_KEY]: MESSAGES });
+    expect(await w.ask({ type: 'boot', url: 'https://github.com/torvalds/linux' })).toEqual({ ok: true, value: { panel: false } });
+    await settle();
+    expect(w.imported).toEqual([]);
+    const url = 'https://github.com/IGNF/itowns';
+    expect(await w.ask({ type: 'boot', url })).toEqual({ ok: true, value: bootReply(index, SETTINGS, url, () => MESSAGES) });
+    // No other question came: the whole worker is loaded for the panel's next one.
+    await settle();
+    expect(w.imported).toEqual(['/background.js']);
   });
 });
