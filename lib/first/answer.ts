@@ -19,12 +19,12 @@ export interface FirstAnswer {
 }
 
 /**
- * The first part's answer (lib/first/start.ts) from the slices in session storage: one read of the meta record,
- * the settings, the panel's messages and the records the URL names (two on a forge other than github.com and
- * gitlab.com, whose forge its host's record says). The very answer the whole worker gives (the same `lookup` on an
- * index that holds all it reads: lib/registry/slices.ts, and the same `bootReply`), or undefined, and the whole worker
- * answers: when the slices, the settings or, for a page that shows the panel, the messages are not there (a new browser
- * session, another registry being written).
+ * The first part's answer (lib/first/start.ts) from the slices in session storage: one read of the meta record, the
+ * records the URL names and, for a boot, the settings and the panel's messages (two reads on a forge other than
+ * github.com and gitlab.com, whose forge its host's record says). The very answer the whole worker gives (the same
+ * `lookup` on an index that holds all it reads: lib/registry/slices.ts, and the same `bootReply`), or undefined, and
+ * the whole worker answers: when the slices, the settings or, for a page that shows the panel, the messages are not
+ * there (a new browser session, another registry being written).
  */
 export async function answerFirst(ask: FirstAsk, tabId: number | undefined, deps: FirstDeps): Promise<FirstAnswer | undefined> {
   // On github.com and gitlab.com the page's records are known before its host's record is read: one read.
