@@ -7,6 +7,7 @@ import { shippedOverridesFile } from './lib/registry/overrides';
 import { presortSpdxCorrectPlugin } from './lib/build/spdx-correct-presort';
 import { polyfillAsModulePlugin } from './lib/build/polyfill-module';
 import { BUNDLED_REGISTRY_FILE } from './lib/registry/bundled-file';
+import { FIRST_PART_SCRIPT } from './lib/first/script';
 import { joinContentScript, PANEL_MODULE_RESOURCE, PANEL_OUTPUT, panelLoadFor } from './lib/build/lazy-panel';
 
 // Host access at install: only the two general-purpose forges. Every other forge (self-hosted GitLab…) is an
@@ -46,7 +47,6 @@ function nativeBrowserPlugin(): Plugin {
 }
 
 /** The service worker's first part, built from entrypoints/worker.ts. */
-const FIRST_PART_SCRIPT = 'worker.js';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'], // `wxt/browser` → webextension-polyfill in builds
@@ -78,8 +78,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // declarativeContent (Chrome only) marks the toolbar icon on known forges without reading tab URLs.
-    permissions: ['storage', 'scripting', 'activeTab', 'alarms', ...(browser === 'firefox' ? [] : ['declarativeContent'])],
+    // declarativeContent (Chrome only) marks the toolbar icon on known forges without reading tab URLs; offscreen
+    // (Chrome only) opens the compiler's document, whose worker compiles the registry (lib/heavy/remote.ts).
+    permissions: ['storage', 'scripting', 'activeTab', 'alarms', ...(browser === 'firefox' ? [] : ['declarativeContent', 'offscreen'])],
     host_permissions: [...FORGE_HOSTS, ...REGISTRY_HOSTS],
     // On the two general-purpose forges, from the page's start (the lookup runs while it parses): the lean bootstrap,
     // whose panel code runs only where needed (#23, lib/build/lazy-panel.ts). Granted forges: registered at run time.

@@ -25,15 +25,15 @@ import { forgeOfHost, lookup } from '@/lib/registry/lookup';
 import { searchRegistry } from '@/lib/registry/search';
 import { freshnessOf } from '@/lib/registry/freshness';
 import { SOURCE_INFO } from '@/lib/registry/builtin-sources';
-import { heavy, keepHeavyForLater } from '@/lib/heavy/load';
+import { runHeavy, setHeavyRunner } from '@/lib/heavy/load';
+import { extensionRunner } from '@/lib/heavy/runner';
 import { contentSettingsOf, getSettings, markFreshInstall, migrateLegacySettings, setSettings, SettingsNotStored } from '@/lib/storage/settings';
 
 const REFRESH_ALARM = 'registry-refresh';
 
 export default defineBackground(() => {
-  // The compiler and the YAML reader are a script of their own, loaded when needed; fetched now if installing (#23).
-  // Behind the first part, which is what installs, the first part fetches it.
-  if (!(FIRST_GLOBAL in globalThis)) keepHeavyForLater();
+  // The compiler and the YAML reader run elsewhere: Chrome's compiler document, Firefox's page loading them when needed (#23).
+  setHeavyRunner(extensionRunner((globalThis as { chrome?: Parameters<typeof extensionRunner>[0] }).chrome, location.origin));
   // Defence in depth: nothing the background acts on is in storage.local (settings are in IndexedDB), and Chrome
   // can close storage.local to content scripts altogether. Firefox has no such switch (only for storage.session).
   void (browser.storage.local as unknown as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> }).setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch(() => undefined);
@@ -143,14 +143,14 @@ export default defineBackground(() => {
     },
     publiccode: async ({ url }) => {
       const { ref, country } = await repository(url);
-      return (await publiccodeFacts({ ...factsDeps, readPubliccode: async (text) => (await heavy()).parsePubliccode(text) }, ref, country)) ?? null;
+      return (await publiccodeFacts({ ...factsDeps, readPubliccode: async (text) => (await runHeavy({ job: 'publiccode', text })) ?? undefined }, ref, country)) ?? null;
     },
     registryStatus,
     provenance: async ({ url }) => provenanceOf(await index(), url),
     search: async ({ query }) => searchRegistry(await index(), query),
     refreshNow: async () => {
       const o = await refreshNow();
-      return { updated: o.updated, notModified: o.notModified, failed: o.failed, rejected: o.rejected, generatedAt: o.registry.generatedAt };
+      return { updated: o.updated, notModified: o.notModified, failed: o.failed, rejected: o.rejected, generatedAt: (await index()).registry.generatedAt };
     },
     settingsChanged: async () => {
       await recompile();

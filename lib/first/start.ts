@@ -1,4 +1,3 @@
-import { HEAVY_SCRIPT } from '../heavy/load';
 import { markTab, type ActionApi } from '../permissions/toolbar-mark';
 import { firstAsk } from './ask';
 import { answerFirst } from './answer';
@@ -43,15 +42,9 @@ export function startFirstPart(chrome: Chrome, scope: Scope): void {
   let answered = 0;
   scope[FIRST_GLOBAL] = { events: [...events.keys()], loaded: () => whole.loaded(), answered: () => answered };
 
-  // Installing: the whole worker and the heavy script are fetched now, the only time a worker may (lib/heavy/load.ts).
-  scope.addEventListener('install', () => {
-    whole.load();
-    try {
-      scope.importScripts(HEAVY_SCRIPT);
-    } catch (error) {
-      console.warn('[ospo-lens] the heavy script could not be kept for later', error);
-    }
-  });
+  // Installing: the whole worker is fetched now, the only time a worker may. The heavy code is not: it runs in the
+  // compiler's document (lib/heavy/remote.ts), and every script fetched now is read again on each start.
+  scope.addEventListener('install', () => whole.load());
   for (const [name, event] of events) if (name !== 'runtime.onMessage') event.addListener(whole.listener(name));
 
   // The storage, toolbar and i18n APIs are reached when a question comes, not at the start: each namespace's first use

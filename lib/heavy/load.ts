@@ -1,8 +1,11 @@
-import type { Heavy } from './api';
+import type { Heavy, HeavyAnswer, HeavyEnv, HeavyJob } from './api';
 
 /**
- * Edge: loads the heavy code (lib/heavy/api.ts, built as its own script) the first time the worker needs it. Only
- * types come from api.ts: a value imported from it would put the heavy code back into the worker's script (#23).
+ * Edge: where the heavy jobs run (lib/heavy/api.ts). The background sets the runner at its start: on Chrome the
+ * compiler's document (lib/heavy/remote.ts), so the service worker never holds the heavy code (a worker fetches every
+ * script it may import while it installs, and then reads them all on each start: 277 kB, ~4 ms of each cold wake);
+ * on Firefox the heavy script, loaded into the background page the first time a job comes. Only types come from
+ * api.ts: a value imported from it would put the heavy code back into the background's script.
  */
 
 /** The built heavy script (entrypoints/heavy.ts), at the extension's root. */
@@ -10,11 +13,9 @@ export const HEAVY_SCRIPT = '/heavy.js';
 /** Where the loaded script leaves its API. */
 export const HEAVY_GLOBAL = '__ospoLensHeavy';
 
-type Scope = Record<string, unknown> & {
-  importScripts?: (...urls: string[]) => void;
-  addEventListener?: (type: string, listener: () => void) => void;
-  document?: Document;
-};
+export type HeavyRunner = <J extends HeavyJob>(job: J) => Promise<HeavyAnswer<J>>;
+
+type Scope = Record<string, unknown> & { document?: Document };
 const scope = globalThis as unknown as Scope;
 let loading: Promise<Heavy> | undefined;
 
@@ -25,23 +26,18 @@ function loaded(): Heavy {
 }
 
 /**
- * The heavy API: at once if it is here (loaded before, or installed by a test); in a service worker with
- * `importScripts` (allowed after installation only for a script fetched while installing: `keepHeavyForLater`); in a
- * background page (Firefox) with a script element. A failed load is not remembered: the next call tries again.
+ * The heavy API in this context: at once if it is here (loaded before, or installed by a test); in a page (Firefox's
+ * background) with a script element. A failed load is not remembered: the next call tries again.
  */
 export function heavy(): Promise<Heavy> {
   if (scope[HEAVY_GLOBAL]) return Promise.resolve(loaded());
   loading ??= new Promise<Heavy>((resolve, reject) => {
-    if (typeof scope.importScripts === 'function') {
-      scope.importScripts(HEAVY_SCRIPT);
-      resolve(loaded());
-    } else if (scope.document) {
-      const script = scope.document.createElement('script');
-      script.src = HEAVY_SCRIPT;
-      script.onload = () => resolve(loaded());
-      script.onerror = () => reject(new Error(`${HEAVY_SCRIPT} could not be read`));
-      scope.document.head.append(script);
-    } else reject(new Error('the heavy code cannot be loaded here'));
+    if (!scope.document) return reject(new Error('the heavy code cannot be loaded here'));
+    const script = scope.document.createElement('script');
+    script.src = HEAVY_SCRIPT;
+    script.onload = () => resolve(loaded());
+    script.onerror = () => reject(new Error(`${HEAVY_SCRIPT} could not be read`));
+    scope.document.head.append(script);
   });
   const attempt = loading;
   // Once loaded, the global answers; a failure is forgotten.
@@ -52,18 +48,25 @@ export function heavy(): Promise<Heavy> {
   return attempt;
 }
 
-/**
- * Service worker: fetch the heavy script while the worker installs (and run it: it only defines its API). After
- * installation a worker may `importScripts` only what it fetched then (the Service Worker spec, `importScripts` step 4;
- * Chromium enforces it), so without this no refresh could ever run. A no-op in a page.
- */
-export function keepHeavyForLater(): void {
-  if (typeof scope.importScripts !== 'function' || typeof scope.addEventListener !== 'function') return;
-  scope.addEventListener('install', () => {
-    try {
-      scope.importScripts!(HEAVY_SCRIPT);
-    } catch (error) {
-      console.warn('[ospo-lens] the heavy script could not be kept for later', error);
-    }
-  });
+/** The jobs run here, with the heavy code loaded into this context. */
+export function localRunner(env: HeavyEnv): HeavyRunner {
+  return async (job) => (await heavy()).run(job, env);
+}
+
+/** Until the background says otherwise (and in tests): here, with no store (only the jobs that need none can run). */
+const NO_STORE: HeavyEnv = {
+  store: () => {
+    throw new Error('no registry store where the heavy jobs run');
+  },
+  bundledText: async () => undefined,
+  now: Date.now,
+};
+let runner: HeavyRunner = localRunner(NO_STORE);
+
+export function setHeavyRunner(next: HeavyRunner): void {
+  runner = next;
+}
+
+export function runHeavy<J extends HeavyJob>(job: J): Promise<HeavyAnswer<J>> {
+  return runner(job);
 }

@@ -3,13 +3,13 @@ import { indexedDbRegistryStore } from '../cache/db';
 import { getSettings } from '../storage/settings';
 import { bundledRegistry } from './bundled';
 import { createIndex, type RegistryIndex } from './lookup';
-import type { RefreshOutcome } from './refresh';
 import { openStoredRegistry } from './seal';
 import { SOURCE_INFO } from './builtin-sources';
 import { customSourceInfo, type SourceInfo } from './source-info';
-import { joinFiles } from './sources/types';
-import { heavy } from '../heavy/load';
+import { runHeavy } from '../heavy/load';
+import type { RefreshSummary } from '../heavy/api';
 import { download } from './download';
+import { downloadSources } from './download-sources';
 import { safeSourceUrl } from './source-url';
 
 /**
@@ -32,7 +32,7 @@ function setActive(next: Promise<{ index: RegistryIndex; origin: Origin }>): voi
   active = next;
   next.then(({ index }) => active === next && activated?.(index)).catch(() => undefined);
 }
-let refreshing: Promise<RefreshOutcome> | undefined;
+let refreshing: Promise<RefreshSummary> | undefined;
 
 /**
  * Refreshes and recompiles after a settings change run one after the other, in one queue: a refresh that started
@@ -78,31 +78,27 @@ export async function sourceInfos(): Promise<SourceInfo[]> {
   return [...SOURCE_INFO, ...custom].filter((d) => !settings.disabledSources.includes(d.id));
 }
 
-/** The copy of a source shipped in the extension (a multi-file source's files, joined). */
-async function bundledText(def: SourceInfo): Promise<string | undefined> {
-  if (!def.file) return undefined;
-  const read = async (path: string) => {
-    const response = await fetch(browser.runtime.getURL(`/registry-sources/${path}` as Parameters<typeof browser.runtime.getURL>[0]));
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return response.text();
-  };
-  try {
-    if (!def.files) return await read(def.file);
-    return joinFiles(await Promise.all(def.files.map(async (path) => ({ path, text: await read(`${def.file}/${path}`) }))));
-  } catch {
-    return undefined;
-  }
+/**
+ * The registry the heavy code just stored, opened as any start opens it (sealed by this version: read as it is); the
+ * bundled one if none could be stored (an unusable IndexedDB: answers keep coming, only the refreshed copy is lost).
+ */
+async function storedOrBundled(): Promise<{ index: RegistryIndex; origin: Origin }> {
+  const opened = await openStoredRegistry(await store.getCompiled(), WRITER);
+  return opened ? { index: createIndex(opened.registry), origin: 'refreshed' } : { index: createIndex(await bundledRegistry()), origin: 'bundled' };
 }
 
-const deps = () => ({ store, fetch: globalThis.fetch.bind(globalThis), bundledText, now: Date.now });
-
-/** One refresh at a time; a second caller gets the same outcome. */
-export function refreshNow(): Promise<RefreshOutcome> {
+/**
+ * One refresh at a time; a second caller gets the same outcome. The downloads run here (lib/registry/download-sources.ts);
+ * what is kept of them, the compile and the store's write are the heavy code's (lib/heavy), wherever it runs.
+ */
+export function refreshNow(): Promise<RefreshSummary> {
   refreshing ??= inQueue(async () => {
     try {
-      const outcome = await (await heavy()).refreshRegistry(deps(), await sourceInfos(), sourceInfos);
-      setActive(Promise.resolve({ index: createIndex(outcome.registry), origin: 'refreshed' as const }));
-      return outcome;
+      const downloads = await downloadSources({ store, fetch: globalThis.fetch.bind(globalThis), now: Date.now }, await sourceInfos());
+      const sources = await sourceInfos();
+      const summary = await runHeavy({ job: 'keep', writer: WRITER, sources, downloads, compile: sources });
+      setActive(storedOrBundled());
+      return summary;
     } finally {
       refreshing = undefined;
     }
@@ -113,9 +109,8 @@ export function refreshNow(): Promise<RefreshOutcome> {
 /** After sources were switched on/off or a custom registry added or removed: recompile from what is stored. In the queue. */
 export function recompile(): Promise<void> {
   return inQueue(async () => {
-    const registry = await (await heavy()).compileFromStore(deps(), await sourceInfos());
-    await store.putCompiled(registry);
-    setActive(Promise.resolve({ index: createIndex(registry), origin: 'refreshed' }));
+    await runHeavy({ job: 'recompile', writer: WRITER, sources: await sourceInfos() });
+    setActive(storedOrBundled());
   });
 }
 
@@ -133,13 +128,9 @@ export async function checkCustomRegistry(url: string): Promise<{ ok: true; entr
   const def = customSourceInfo(url);
   const got = await download(globalThis.fetch.bind(globalThis), url, { format: 'json' });
   if (got.kind !== 'fresh') return { ok: false, reason: got.kind === 'failed' ? got.reason : 'no answer' };
-  let entries: number;
-  let rejected: number;
-  try {
-    ({ entries, rejected } = (await heavy()).readCustomRegistry(url, got.text));
-  } catch {
-    return { ok: false, reason: 'not a registry in the compiled format (see docs/custom-registry.schema.json)' };
-  }
+  const read = await runHeavy({ job: 'custom', url, text: got.text });
+  if (!read) return { ok: false, reason: 'not a registry in the compiled format (see docs/custom-registry.schema.json)' };
+  const { entries, rejected } = read;
   if (entries === 0) return { ok: false, reason: `no valid entry (${rejected} rejected)` };
   // In the queue: a refresh under way writes the sources' states at its end, and must not write over this one.
   await inQueue(async () => {

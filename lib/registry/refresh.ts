@@ -1,5 +1,6 @@
 import { compileInSteps, type SourceInput } from './compile';
-import { download, type Download } from './download';
+import type { Download } from './download';
+import { downloadSources, type SourceDownload } from './download-sources';
 import { REGISTRY_SCHEMA_VERSION, compiledRegistrySchema, type CompiledRegistry } from './schema';
 import type { SourceDef } from './sources';
 import { keptOf } from './sources/types';
@@ -73,45 +74,50 @@ async function acceptable(def: SourceDef, text: string, previous: string | undef
  * copies (or the bundled files), and store the new registry in one write. A source that fails keeps what it
  * had; the others still move on. `currentDefs`: the sources as the settings say when the downloads are done (the
  * user may have removed a custom registry meanwhile): the registry is compiled from those, never from the old list.
+ * The downloads (`downloadSources`) and what is done with them (`keepDownloads`) are two steps: Chrome's service
+ * worker downloads, the compiler's document keeps and compiles (lib/heavy).
  */
 export async function refreshRegistry(deps: RefreshDeps, defs: readonly SourceDef[], currentDefs: () => Promise<readonly SourceDef[]> = async () => defs): Promise<RefreshOutcome> {
+  const downloads = await downloadSources(deps, defs);
+  return keepDownloads(deps, defs, downloads, await currentDefs());
+}
+
+/**
+ * Each download checked (`acceptable`) and kept as its source's last good copy, or refused with a reason; the
+ * sources' states written; the registry compiled from `compileDefs` and stored in one write.
+ */
+export async function keepDownloads(deps: Pick<RefreshDeps, 'store' | 'bundledText' | 'now'>, defs: readonly SourceDef[], downloads: readonly SourceDownload[], compileDefs: readonly SourceDef[]): Promise<RefreshOutcome> {
   const states = await deps.store.getStates();
   const outcome: Omit<RefreshOutcome, 'registry' | 'rejected'> = { updated: [], notModified: [], failed: [] };
   await Promise.all(
-    defs.map(async (def) => {
-      if (!def.fetchUrl) return;
-      const previous = await deps.store.getCopy(def.id);
-      const state: SourceState = { ...states[def.id], lastChecked: deps.now() };
-      let result: Download = await download(deps.fetch, def.fetchUrl, {
-        format: def.format,
-        etag: previous?.etag,
-        lastModified: previous?.lastModified,
-        timeoutMs: deps.timeoutMs,
-        maxBytes: deps.maxBytes,
-        allowLoopback: deps.allowLoopback,
-      });
+    downloads.map(async ({ id, checkedAt, result: downloaded }) => {
+      const def = defs.find((d) => d.id === id);
+      if (!def) return;
+      const state: SourceState = { ...states[id], lastChecked: checkedAt };
+      let result: Download = downloaded;
       if (result.kind === 'fresh') {
+        const previous = await deps.store.getCopy(id);
         const problem = await acceptable(def, result.text, previous?.text, await deps.bundledText(def));
         if (problem) result = { kind: 'failed', reason: problem };
       }
       if (result.kind === 'fresh') {
-        await deps.store.putCopy(def.id, { text: result.text, etag: result.etag, lastModified: result.lastModified, fetchedAt: deps.now() });
-        outcome.updated.push(def.id);
+        await deps.store.putCopy(id, { text: result.text, etag: result.etag, lastModified: result.lastModified, fetchedAt: deps.now() });
+        outcome.updated.push(id);
         state.lastSuccess = deps.now();
         delete state.lastError;
       } else if (result.kind === 'not-modified') {
-        outcome.notModified.push(def.id);
+        outcome.notModified.push(id);
         state.lastSuccess = deps.now();
         delete state.lastError;
       } else {
-        outcome.failed.push({ id: def.id, reason: result.reason });
+        outcome.failed.push({ id, reason: result.reason });
         state.lastError = result.reason;
       }
-      states[def.id] = state;
+      states[id] = state;
     }),
   );
   await deps.store.putStates(states);
-  const registry = await compileFromStore(deps, await currentDefs());
+  const registry = await compileFromStore(deps, compileDefs);
   await deps.store.putCompiled(registry);
   return { ...outcome, rejected: registry.sources.reduce((n, s) => n + s.rejected.length, 0), registry };
 }

@@ -1,6 +1,6 @@
 import { registryBlob, registryOfBlob } from './blob';
 import { isPacked, unpackRegistry } from './pack';
-import { heavy } from '../heavy/load';
+import { runHeavy } from '../heavy/load';
 import { REGISTRY_SCHEMA_VERSION } from './checks';
 import type { CompiledRegistry } from './schema';
 
@@ -67,7 +67,7 @@ export async function openStoredRegistry(value: unknown, writer: string): Promis
   if (!isSealed(value)) {
     // Nothing stored (a first run), or a store of another schema: the bundled one, without loading the validator.
     if ((value as { schemaVersion?: unknown } | null | undefined)?.schemaVersion !== REGISTRY_SCHEMA_VERSION) return undefined;
-    const registry = (await heavy()).usableRegistry(value);
+    const registry = await runHeavy({ job: 'usable', value });
     return registry ? { registry, checked: 'schema' } : undefined;
   }
   if (value.schemaVersion !== REGISTRY_SCHEMA_VERSION) return undefined;
@@ -82,6 +82,6 @@ export async function openStoredRegistry(value: unknown, writer: string): Promis
   if (value.writer === writer && (parsed as { schemaVersion?: unknown }).schemaVersion === REGISTRY_SCHEMA_VERSION)
     return { registry: parsed as CompiledRegistry, checked: 'seal' };
   // Written by another version of the extension: its compiler's rules may differ from ours.
-  const registry = (await heavy()).usableRegistry(parsed);
+  const registry = await runHeavy({ job: 'usable', value: parsed });
   return registry ? { registry, checked: 'schema' } : undefined;
 }

@@ -317,7 +317,7 @@ async function evaluateInTarget(cdp: CDPSession, targetId: string, expression: s
     });
   });
   try {
-    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }) });
+    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, returnByValue: true, awaitPromise: true } }) });
     return await answer;
   } finally {
     clearTimeout(timer);

@@ -124,20 +124,33 @@ test('with every source failing, no surface claims a fresh update: each says the
   for (const text of [await footer.textContent(), await options.getByTestId('registry-line').textContent()]) expect(text).not.toMatch(fresh);
 });
 
-test('a worker woken by a page answers without loading the compiler; a refresh then loads it from what the worker kept when it was installed', async ({ context, extensionId, sw }) => {
-  // The first worker has finished installing (it fetched the compiler's script then), and is stopped.
+test('a worker woken by a page answers without the compiler; a refresh compiles in the compiler\'s document, and the worker never holds the compiler', async ({ context, extensionId, sw }) => {
   await expect.poll(() => sw.evaluate(() => (globalThis as unknown as { serviceWorker: { state: string } }).serviceWorker.state)).toBe('activated');
   await stopServiceWorker(context, sw);
   const page = await context.newPage();
   await page.goto('https://github.com/IGNF/itowns');
   await expect(panel(page).getByTestId('ospo-name')).toHaveText("OSPO de l'IGN");
-  const compilerLoaded = async () => (await evaluateInWorker(context, "'__ospoLensHeavy' in globalThis")) as boolean;
-  expect(await compilerLoaded()).toBe(false);
-  // Chromium lets a worker `importScripts` after its installation only what it fetched while installing.
+  const compilerHere = async () => (await evaluateInWorker(context, "'__ospoLensHeavy' in globalThis")) as boolean;
+  const documents = async () => (await evaluateInWorker(context, "chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] }).then((c) => c.map((x) => new URL(x.documentUrl).pathname))")) as string[];
+  expect(await compilerHere()).toBe(false);
+  expect(await documents()).toEqual([]);
+  // Installing fetched only the whole worker: its start reads no compiler, and it could not import one.
+  expect(await evaluateInWorker(context, "(() => { try { importScripts('/compiler-worker.js'); return 'imported'; } catch (e) { return e.name; } })()")).toBe('NetworkError');
   await context.route(ACCOUNTS_URL, (route) => route.fulfill({ contentType: 'application/yaml', body: withNewOwner() }));
+  // While the refresh runs, the compiler's document is open; once it is done, it is closed.
+  const opened: string[][] = [];
+  const watching = (async () => {
+    for (let i = 0; i < 200 && opened.length === 0; i++) {
+      const now = await documents();
+      if (now.length) opened.push(now);
+    }
+  })();
   const summary = await askBackground<Summary>(context, extensionId, { type: 'refreshNow' });
+  await watching;
   expect(summary).toMatchObject({ updated: expect.arrayContaining(['codegouvfr-accounts']), failed: [] });
-  expect(await compilerLoaded()).toBe(true);
+  expect(opened).toEqual([['/compiler.html']]);
+  await expect.poll(documents).toEqual([]);
+  expect(await compilerHere()).toBe(false);
   await page.goto('https://github.com/ospo-lens-test-body/tool');
   await expect(panel(page).getByTestId('org-name')).toContainText('Institut national');
 });

@@ -120,6 +120,40 @@ test('from the content script’s isolated world: privileged messages, other sit
   expect(answer.publicSector).toBe(true); // the accounts source was not switched off
 });
 
+test('from the content script’s isolated world: a job for the compiler’s document is not run, even while it is open', async ({ context, sw, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto('https://github.com/BRGM/hubeau');
+  await expect(panel(page)).toHaveAttribute('data-status', 'public-sector');
+  // The document open, as during a refresh; the registry store holds no compiled registry yet.
+  await sw.evaluate(() => (globalThis as unknown as { chrome: { offscreen: { createDocument(o: object): Promise<void> } } }).chrome.offscreen.createDocument({ url: 'compiler.html', reasons: ['WORKERS'], justification: 'test' }));
+  const compiled = () =>
+    sw.evaluate(
+      () =>
+        new Promise<boolean>((resolve, reject) => {
+          const open = indexedDB.open('ospo-lens');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const req = open.result.transaction('registry').objectStore('registry').get('compiled');
+            req.onsuccess = () => {
+              open.result.close();
+              resolve(req.result !== undefined);
+            };
+          };
+        }),
+    );
+  expect(await compiled()).toBe(false);
+  const version = JSON.parse(fs.readFileSync(path.join(EXT_PATH, 'manifest.json'), 'utf8')).version as string;
+  const world = await contentScriptWorld(page, extensionId);
+  const job = { ospoLensHeavyJob: { job: 'recompile', writer: version, sources: [] } };
+  // The service worker's generic refusal is the only answer: the document answers no content script.
+  expect(await world(`chrome.runtime.sendMessage(${JSON.stringify(job)}).catch((e) => ({ thrown: String(e) }))`)).toEqual(GENERIC);
+  await page.waitForTimeout(300);
+  expect(await compiled()).toBe(false);
+  // The same job from the service worker is run (the check above could not pass by the document being gone).
+  expect(await sw.evaluate((j) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage(j), job)).toEqual({ ok: true, value: null });
+  expect(await compiled()).toBe(true);
+});
+
 test('the built manifest sets a strict Content Security Policy, and an extension page runs no inline script', async ({ context, extensionId }) => {
   const manifest = JSON.parse(fs.readFileSync(path.join(EXT_PATH, 'manifest.json'), 'utf8'));
   expect(manifest.content_security_policy).toEqual({ extension_pages: STRICT_CSP });

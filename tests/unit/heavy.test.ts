@@ -1,8 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { defsOf, HEAVY, installHeavy } from '@/lib/heavy/api';
-import { HEAVY_GLOBAL, HEAVY_SCRIPT, heavy, keepHeavyForLater } from '@/lib/heavy/load';
+import { BUNDLED_SOURCES_DIR } from '@/lib/cli/read-sources';
+import { FIRST_PART_SCRIPT } from '@/lib/first/script';
+import { defsOf, HEAVY, installHeavy, type HeavyEnv, type HeavyJob } from '@/lib/heavy/api';
+import { HEAVY_GLOBAL, HEAVY_SCRIPT, heavy, localRunner } from '@/lib/heavy/load';
+import { fromServiceWorker, startRelay, type RelayRuntime, type RelaySender, type WorkerLike } from '@/lib/heavy/relay';
+import { COMPILER_DOCUMENT, HEAVY_MESSAGE, remoteRunner } from '@/lib/heavy/remote';
+import { extensionRunner } from '@/lib/heavy/runner';
+import { serveJobs } from '@/lib/heavy/serve';
 import { SOURCE_INFO } from '@/lib/registry/builtin-sources';
-import { customSourceInfo, infoOf } from '@/lib/registry/source-info';
+import { compileRegistry } from '@/lib/registry/compile';
+import { downloadSources } from '@/lib/registry/download-sources';
+import { refreshRegistry } from '@/lib/registry/refresh';
+import type { CompiledRegistry } from '@/lib/registry/schema';
+import { customSourceInfo, infoOf, type SourceInfo } from '@/lib/registry/source-info';
+import { memoryRegistryStore, type RegistryStore } from '@/lib/registry/store';
 import { SOURCES } from '@/lib/registry/sources';
 import { customRegistrySource } from '@/lib/registry/sources/custom';
 
@@ -28,46 +41,238 @@ describe('the sources as the service worker knows them (no readers)', () => {
     expect(defs[1]!.parse(JSON.stringify({ schemaVersion: 2, entries: [] })).accounts).toEqual([]);
   });
 
-  it('a custom registry is read as its source would: valid entries counted, an unreadable text throws', () => {
+  it('a custom registry is read as its source would: valid entries counted, an unreadable text is no registry', async () => {
     const url = 'https://registry.example.org/ospo-lens.json';
-    expect(HEAVY.readCustomRegistry(url, JSON.stringify({ schemaVersion: 2, entries: [{ key: 'github.com/some-body', display: 'https://github.com/some-body', name: 'Some body', country: 'FR' }, { key: 5 }] }))).toEqual({ entries: 1, rejected: 1 });
-    expect(() => HEAVY.readCustomRegistry(url, '<html>')).toThrow();
+    const text = JSON.stringify({ schemaVersion: 2, entries: [{ key: 'github.com/some-body', display: 'https://github.com/some-body', name: 'Some body', country: 'FR' }, { key: 5 }] });
+    expect(await HEAVY.run({ job: 'custom', url, text }, NO_ENV)).toEqual({ entries: 1, rejected: 1 });
+    expect(await HEAVY.run({ job: 'custom', url, text: '<html>' }, NO_ENV)).toBeNull();
   });
 });
 
-describe('loading the heavy code', () => {
+/** Jobs that reach no store. */
+const NO_ENV: HeavyEnv = { store: () => { throw new Error('no store'); }, bundledText: async () => undefined, now: () => 0 };
+const ACCOUNTS = readFileSync(join(BUNDLED_SOURCES_DIR, 'fr-codegouvfr/comptes-organismes-publics.yml'), 'utf8');
+const WITH_NEW_OWNER = ACCOUNTS.replace(/^github\.com:\n  forge: github\n  owners:\n/m, (m) => `${m}    ospo-lens-test-body:\n      pso_id: f610de75-2107-4543-a4e3-fd501a8b611c\n`);
+
+describe('the heavy jobs: plain data in, plain data out (they cross a message on Chrome)', () => {
+  const sources = SOURCE_INFO.filter((s) => s.id === 'codegouvfr-accounts' || s.id === 'codegouvfr-organisations');
+  const bundledText = async (def: SourceInfo) => (def.file ? readFileSync(join(BUNDLED_SOURCES_DIR, def.file), 'utf8') : undefined);
+  const envOf = (stores: Map<string, RegistryStore>): HeavyEnv => ({
+    store: (writer) => stores.get(writer) ?? stores.set(writer, memoryRegistryStore()).get(writer)!,
+    bundledText,
+    now: () => Date.parse('2026-12-01T00:00:00Z'),
+  });
+
+  it('a refresh in two steps (downloads here, the rest as a job) gives what refreshRegistry gives, and its answer survives JSON', async () => {
+    const fetchOf = (body: string) => (async () => new Response(body, { status: 200, headers: { 'content-type': 'application/yaml', etag: '"v2"' } })) as typeof fetch;
+    const whole = memoryRegistryStore();
+    const once = await refreshRegistry({ store: whole, fetch: fetchOf(WITH_NEW_OWNER), bundledText, now: () => Date.parse('2026-12-01T00:00:00Z') }, defsOf(sources));
+
+    const stores = new Map<string, RegistryStore>();
+    const env = envOf(stores);
+    const downloads = await downloadSources({ store: env.store('0.9.0'), fetch: fetchOf(WITH_NEW_OWNER), now: env.now }, sources);
+    expect(downloads.map((d) => [d.id, d.result.kind])).toEqual([['codegouvfr-accounts', 'fresh']]);
+    const job = JSON.parse(JSON.stringify({ job: 'keep', writer: '0.9.0', sources, downloads, compile: sources })) as HeavyJob;
+    const summary = JSON.parse(JSON.stringify(await HEAVY.run(job, env)));
+    const { registry, ...expected } = once;
+    expect(summary).toEqual(expected);
+    expect(summary.updated).toEqual(['codegouvfr-accounts']);
+    // What the job stored is what refreshRegistry stored, under the writer it was given.
+    const stored = await stores.get('0.9.0')!.getCompiled();
+    expect(stored).toEqual(await whole.getCompiled());
+    expect((stored as CompiledRegistry).entries.some((e) => e.key === 'github.com/ospo-lens-test-body')).toBe(true);
+    expect((stored as CompiledRegistry).generatedAt).toBe(registry.generatedAt);
+  });
+
+  it('a download of a source no longer in the settings is not kept', async () => {
+    const stores = new Map<string, RegistryStore>();
+    const env = envOf(stores);
+    const downloads = [{ id: 'codegouvfr-accounts', checkedAt: 1, result: { kind: 'fresh' as const, text: WITH_NEW_OWNER } }];
+    const summary = await HEAVY.run({ job: 'keep', writer: 'w', sources: sources.filter((s) => s.id !== 'codegouvfr-accounts'), downloads, compile: sources }, env);
+    expect(summary.updated).toEqual([]);
+    expect(await stores.get('w')!.getCopy('codegouvfr-accounts')).toBeUndefined();
+  });
+
+  it('a recompile stores the registry compiled from what is stored', async () => {
+    const stores = new Map<string, RegistryStore>();
+    expect(await HEAVY.run({ job: 'recompile', writer: 'w', sources }, envOf(stores))).toBeNull();
+    const stored = (await stores.get('w')!.getCompiled()) as CompiledRegistry;
+    const inputs = await Promise.all(defsOf(sources).map(async (def) => ({ def, text: (await bundledText(def))! })));
+    expect(stored).toEqual(compileRegistry(inputs, '2026-12-01T00:00:00.000Z'));
+    expect(stored.entries.length).toBeGreaterThan(300);
+  });
+
+  it('a registry is validated in full (null when it is not one), a publiccode.yml read (null when it is not one)', async () => {
+    const registry = compileRegistry(await Promise.all(defsOf(sources).map(async (def) => ({ def, text: (await bundledText(def))! }))), '2026-12-01T00:00:00Z');
+    expect(await HEAVY.run({ job: 'usable', value: JSON.parse(JSON.stringify(registry)) }, NO_ENV)).toEqual(JSON.parse(JSON.stringify(registry)));
+    expect(await HEAVY.run({ job: 'usable', value: { ...registry, entries: [{ key: 5 }] } }, NO_ENV)).toBeNull();
+    expect(await HEAVY.run({ job: 'publiccode', text: 'publiccodeYmlVersion: "0.4"\nname: Outil\nlegal:\n  license: EUPL-1.2\n' }, NO_ENV)).toMatchObject({ name: 'Outil', licence: 'EUPL-1.2' });
+    expect(await HEAVY.run({ job: 'publiccode', text: '<!doctype html>' }, NO_ENV)).toBeNull();
+  });
+});
+
+describe('where the heavy jobs run', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
     installHeavy();
   });
 
-  it('answers at once once installed', async () => {
+  it('here, once the heavy code is installed', async () => {
     expect(await heavy()).toBe(HEAVY);
+    expect(await localRunner(NO_ENV)({ job: 'custom', url: 'https://registry.example.org/r.json', text: '{}' })).toBeNull();
   });
 
-  it('in a worker: imports the built script, and is told when it did not define the API (then tries again)', async () => {
+  it('in a page (Firefox): the heavy script is loaded by a script element; a failure is not remembered', async () => {
     delete (globalThis as Record<string, unknown>)[HEAVY_GLOBAL];
-    const importScripts = vi.fn();
-    vi.stubGlobal('importScripts', importScripts);
-    await expect(heavy()).rejects.toThrow(/did not load/);
-    importScripts.mockImplementation(() => installHeavy());
-    expect(await heavy()).toBe(HEAVY);
-    expect(importScripts.mock.calls).toEqual([[HEAVY_SCRIPT], [HEAVY_SCRIPT]]);
+    const appended: Array<{ src: string; onload: () => void; onerror: () => void }> = [];
+    vi.stubGlobal('document', { createElement: () => ({}), head: { append: (s: (typeof appended)[number]) => appended.push(s) } });
+    const first = heavy();
+    appended[0]!.onerror();
+    await expect(first).rejects.toThrow(/could not be read/);
+    const second = heavy();
+    installHeavy();
+    appended[1]!.onload();
+    expect(await second).toBe(HEAVY);
+    expect(appended.map((s) => s.src)).toEqual([HEAVY_SCRIPT, HEAVY_SCRIPT]);
   });
 
-  it('with neither a worker nor a page, says it cannot', async () => {
+  it('in a service worker, never: it has no page to load it into (Chrome runs the jobs in the compiler\'s document)', async () => {
     delete (globalThis as Record<string, unknown>)[HEAVY_GLOBAL];
+    vi.stubGlobal('importScripts', vi.fn());
     await expect(heavy()).rejects.toThrow(/cannot be loaded/);
   });
 
-  it('a worker fetches the script while it installs (the only time a later importScripts can be allowed)', () => {
-    const importScripts = vi.fn();
-    const listeners: Record<string, () => void> = {};
-    vi.stubGlobal('importScripts', importScripts);
-    vi.stubGlobal('addEventListener', (type: string, listener: () => void) => (listeners[type] = listener));
-    keepHeavyForLater();
-    expect(importScripts).not.toHaveBeenCalled();
-    listeners.install!();
-    expect(importScripts).toHaveBeenCalledWith(HEAVY_SCRIPT);
+  it('Chrome, with the offscreen API, sends them to the compiler\'s document; Firefox runs them in its page', async () => {
+    const sendMessage = vi.fn(async () => ({ ok: true, value: { entries: 2, rejected: 0 } }));
+    const offscreen = { createDocument: vi.fn(async () => undefined), closeDocument: vi.fn(async () => undefined) };
+    const remote = extensionRunner({ runtime: { sendMessage }, offscreen }, 'chrome-extension://id');
+    expect(await remote({ job: 'custom', url: 'https://r.example.org/r.json', text: '{}' })).toEqual({ entries: 2, rejected: 0 });
+    expect(sendMessage).toHaveBeenCalledWith({ [HEAVY_MESSAGE]: { job: 'custom', url: 'https://r.example.org/r.json', text: '{}' } });
+    const local = extensionRunner({ runtime: { sendMessage } }, 'moz-extension://id');
+    expect(await local({ job: 'custom', url: 'https://r.example.org/r.json', text: '{}' })).toBeNull();
+    expect(sendMessage).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the compiler\'s document (Chrome)', () => {
+  const offscreenApi = () => {
+    const log: string[] = [];
+    let open = false;
+    return {
+      log,
+      api: {
+        createDocument: vi.fn(async (p: { url: string; reasons: string[] }) => {
+          if (open) throw new Error('Only a single offscreen document may be created.');
+          open = true;
+          log.push(`open ${p.url} ${p.reasons.join()}`);
+        }),
+        closeDocument: vi.fn(async () => {
+          open = false;
+          log.push('close');
+        }),
+      },
+    };
+  };
+
+  it('is opened for a job and closed when no job is left; jobs under way share it', async () => {
+    const { log, api } = offscreenApi();
+    const answers: Array<() => void> = [];
+    const sendMessage = vi.fn((m: unknown) => new Promise((resolve) => answers.push(() => resolve({ ok: true, value: (m as Record<string, { text: string }>)[HEAVY_MESSAGE]!.text }))));
+    const run = remoteRunner(sendMessage, api);
+    const a = run({ job: 'publiccode', text: 'a' });
+    const b = run({ job: 'publiccode', text: 'b' });
+    await vi.waitFor(() => expect(answers).toHaveLength(2));
+    answers[0]!();
+    expect(await a).toBe('a');
+    expect(log).toEqual([`open ${COMPILER_DOCUMENT} WORKERS`]);
+    answers[1]!();
+    expect(await b).toBe('b');
+    await vi.waitFor(() => expect(log).toEqual([`open ${COMPILER_DOCUMENT} WORKERS`, 'close']));
+    // The next job opens it again, after the close.
+    const c = run({ job: 'publiccode', text: 'c' });
+    await vi.waitFor(() => expect(answers).toHaveLength(3));
+    answers[2]!();
+    expect(await c).toBe('c');
+    await vi.waitFor(() => expect(log).toEqual([`open ${COMPILER_DOCUMENT} WORKERS`, 'close', `open ${COMPILER_DOCUMENT} WORKERS`, 'close']));
+  });
+
+  it('left open by a worker that stopped, it is used; its error, a failed opening or no answer is the job\'s error', async () => {
+    const { api } = offscreenApi();
+    await api.createDocument({ url: COMPILER_DOCUMENT, reasons: ['WORKERS'] });
+    const replies: unknown[] = [{ ok: false, error: 'unreadable' }, undefined, 'yes', { ok: true, value: 1 }];
+    const run = remoteRunner(async () => replies.shift(), api);
+    await expect(run({ job: 'publiccode', text: '' })).rejects.toThrow('unreadable');
+    await expect(run({ job: 'publiccode', text: '' })).rejects.toThrow(/did not answer/);
+    await expect(run({ job: 'publiccode', text: '' })).rejects.toThrow(/did not answer/);
+    expect(await run({ job: 'publiccode', text: '' })).toBe(1);
+    const broken = remoteRunner(async () => ({ ok: true, value: 2 }), { createDocument: vi.fn().mockRejectedValueOnce(new Error('no offscreen')).mockResolvedValue(undefined), closeDocument: async () => undefined });
+    await expect(broken({ job: 'publiccode', text: '' })).rejects.toThrow('no offscreen');
+    expect(await broken({ job: 'publiccode', text: '' })).toBe(2);
+  });
+
+  const ID = 'abcdefghijklmnop';
+  const runtimeWith = () => {
+    let listener: Parameters<RelayRuntime['onMessage']['addListener']>[0] | undefined;
+    const runtime: RelayRuntime = { id: ID, getURL: (p) => `chrome-extension://${ID}/${p.replace(/^\//, '')}`, onMessage: { addListener: (l) => (listener = l) } };
+    return { runtime, send: (message: unknown, sender: RelaySender) => new Promise<{ returned: unknown; reply?: unknown }>((resolve) => {
+      const returned = listener!(message, sender, (reply) => resolve({ returned, reply }));
+      if (returned !== true) resolve({ returned });
+    }) };
+  };
+  /** A worker running the real heavy code, with no store. */
+  const workerRunning = () => {
+    const scope = { listeners: {} as Record<string, (e: { data: unknown }) => void>, posted: [] as unknown[] };
+    const toRelay: Array<(e: { data: unknown }) => void> = [];
+    serveJobs({ addEventListener: (_t, l) => (scope.listeners.message = l), postMessage: (r) => toRelay.forEach((l) => l({ data: JSON.parse(JSON.stringify(r)) })) }, HEAVY, NO_ENV);
+    const posted: unknown[] = [];
+    const worker: WorkerLike = {
+      postMessage: (m) => {
+        posted.push(m);
+        scope.listeners.message!({ data: JSON.parse(JSON.stringify(m)) });
+      },
+      addEventListener: ((type: string, l: (e: { data: unknown }) => void) => type === 'message' && toRelay.push(l)) as WorkerLike['addEventListener'],
+    };
+    return { worker, posted };
+  };
+
+  it('answers a job from the extension\'s service worker, run by the heavy code in its worker', async () => {
+    const { runtime, send } = runtimeWith();
+    const { worker } = workerRunning();
+    startRelay(runtime, worker);
+    const fromWorker = { id: ID, url: `chrome-extension://${ID}/${FIRST_PART_SCRIPT}` };
+    expect(fromServiceWorker(runtime, fromWorker)).toBe(true);
+    expect(await send({ [HEAVY_MESSAGE]: { job: 'custom', url: 'https://r.example.org/r.json', text: '{}' } }, fromWorker)).toEqual({ returned: true, reply: { ok: true, value: null } });
+    const yml = 'publiccodeYmlVersion: "0.4"\nname: Outil\n';
+    expect(await send({ [HEAVY_MESSAGE]: { job: 'publiccode', text: yml } }, fromWorker)).toEqual({ returned: true, reply: { ok: true, value: expect.objectContaining({ name: 'Outil' }) } });
+    // A job that fails in the worker: its reason, one line.
+    expect(await send({ [HEAVY_MESSAGE]: { job: 'recompile', writer: 'w', sources: [] } }, fromWorker)).toEqual({ returned: true, reply: { ok: false, error: 'no store' } });
+  });
+
+  it('answers nothing else: not a content script, not another page of the extension, not another extension, not another message', async () => {
+    const { runtime, send } = runtimeWith();
+    const { worker, posted } = workerRunning();
+    startRelay(runtime, worker);
+    const job = { [HEAVY_MESSAGE]: { job: 'recompile', writer: 'w', sources: [] } };
+    const senders: RelaySender[] = [
+      { id: ID, url: 'https://github.com/etalab/DVF-app', tab: { id: 3 } }, // a content script
+      { id: ID, url: `chrome-extension://${ID}/${FIRST_PART_SCRIPT}`, tab: { id: 3 } }, // claims the worker's URL, from a tab
+      { id: ID, url: `chrome-extension://${ID}/options.html` },
+      { id: ID, url: `chrome-extension://${ID}/background.js` },
+      { id: 'another-extension', url: `chrome-extension://another-extension/${FIRST_PART_SCRIPT}` },
+      { id: ID },
+    ];
+    for (const sender of senders) expect(await send(job, sender), JSON.stringify(sender)).toEqual({ returned: undefined });
+    const fromWorker = { id: ID, url: `chrome-extension://${ID}/${FIRST_PART_SCRIPT}` };
+    for (const message of [{ type: 'lookup', url: 'https://github.com/etalab' }, null, 'x', {}]) expect(await send(message, fromWorker)).toEqual({ returned: undefined });
+    expect(posted).toEqual([]);
+  });
+
+  it('a worker that fails tells every job waiting', async () => {
+    const { runtime, send } = runtimeWith();
+    let onError: ((e: { message?: string }) => void) | undefined;
+    startRelay(runtime, { postMessage: () => undefined, addEventListener: ((type: string, l: (e: { message?: string }) => void) => void (type === 'error' && (onError = l))) as unknown as WorkerLike['addEventListener'] });
+    const waiting = send({ [HEAVY_MESSAGE]: { job: 'publiccode', text: '' } }, { id: ID, url: `chrome-extension://${ID}/${FIRST_PART_SCRIPT}` });
+    onError!({ message: 'SyntaxError' });
+    expect(await waiting).toEqual({ returned: true, reply: { ok: false, error: "the compiler's worker failed: SyntaxError" } });
   });
 });

@@ -75,3 +75,20 @@ describe('the service worker’s first part (#23: what a worker woken by a forge
     expect(local.filter((f) => /^lib\/(registry\/(active|seal|bundled|compile|schema)|cache\/|storage\/settings|messaging\/(schemas|server)|heavy\/api)/.test(f) || f === 'entrypoints/background.ts')).toEqual([]);
   });
 });
+
+describe('the compiler’s document and its worker (#23: Chrome compiles away from the service worker)', () => {
+  const relay = graph(join(ROOT, 'entrypoints/compiler/main.ts'));
+  const worker = graph(join(ROOT, 'entrypoints/compiler-worker.ts'));
+  const localOf = (g: { files: Set<string> }) => [...g.files].map((f) => relative(ROOT, f));
+
+  it('the document only relays: no compiler, no reader, no store, no packages', () => {
+    expect([...relay.packages]).toEqual([]);
+    expect(localOf(relay).filter((f) => f.startsWith('lib/')).sort()).toEqual(['lib/first/script.ts', 'lib/heavy/relay.ts', 'lib/heavy/remote.ts']);
+  });
+
+  it('the worker holds the heavy code and the store, and no extension API (a dedicated worker has none)', () => {
+    expect(localOf(worker)).toEqual(expect.arrayContaining(['lib/heavy/api.ts', 'lib/registry/compile.ts', 'lib/registry/refresh.ts', 'lib/cache/db.ts']));
+    expect([...worker.packages].filter((p) => p === 'wxt/browser' || p.includes('webextension-polyfill'))).toEqual([]);
+    expect(localOf(worker).filter((f) => /^lib\/(storage|messaging|permissions)\//.test(f))).toEqual([]);
+  });
+});
