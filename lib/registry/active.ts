@@ -54,7 +54,11 @@ export function activeRegistry(): Promise<{ index: RegistryIndex; origin: Origin
     .getCompiled()
     .then(async (stored): Promise<Active> => {
       const opened = await openStoredRegistry(stored, WRITER);
-      return opened ? { index: createIndex(opened.registry), origin: 'refreshed' } : fromBundle();
+      if (!opened) return fromBundle();
+      // Written by another version (an update) and now validated in full by this one: sealed again as this version's,
+      // so the next starts read it by its seal instead of asking the compiler's document to validate it each time.
+      if (opened.checked === 'schema') void store.putCompiled(opened.registry).catch(() => undefined);
+      return { index: createIndex(opened.registry), origin: 'refreshed' };
     })
     .catch(fromBundle);
   setActive(opening);

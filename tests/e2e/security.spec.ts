@@ -157,6 +157,8 @@ test('from the content script’s isolated world: a job for the compiler’s doc
 test('the built manifest sets a strict Content Security Policy, and an extension page runs no inline script', async ({ context, extensionId }) => {
   const manifest = JSON.parse(fs.readFileSync(path.join(EXT_PATH, 'manifest.json'), 'utf8'));
   expect(manifest.content_security_policy).toEqual({ extension_pages: STRICT_CSP });
+  // The permissions the README's privacy section lists, and no other.
+  expect(manifest.permissions).toEqual(['storage', 'scripting', 'activeTab', 'alarms', 'declarativeContent', 'offscreen']);
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/options.html`);
   const ran = await page.evaluate(inlineScriptRuns);
