@@ -46,21 +46,25 @@ function inQueue<T>(job: () => Promise<T>): Promise<T> {
   return run;
 }
 
-export function activeRegistry(): Promise<{ index: RegistryIndex; origin: Origin }> {
-  type Active = { index: RegistryIndex; origin: Origin };
-  const fromBundle = async (): Promise<Active> => ({ index: createIndex(await bundledRegistry()), origin: 'bundled' });
-  if (active) return active;
-  const opening = store
-    .getCompiled()
-    .then(async (stored): Promise<Active> => {
-      const opened = await openStoredRegistry(stored, WRITER);
-      if (!opened) return fromBundle();
-      // Written by another version (an update) and now validated in full by this one: sealed again as this version's,
-      // so the next starts read it by its seal instead of asking the compiler's document to validate it each time.
-      if (opened.checked === 'schema') void store.putCompiled(opened.registry).catch(() => undefined);
-      return { index: createIndex(opened.registry), origin: 'refreshed' };
-    })
-    .catch(fromBundle);
+type Active = { index: RegistryIndex; origin: Origin };
+const fromBundle = async (): Promise<Active> => ({ index: createIndex(await bundledRegistry()), origin: 'bundled' });
+
+/** The stored registry if it can be used (lib/registry/seal.ts), else the bundled one. */
+async function storedOrBundled(): Promise<Active> {
+  const opened = await openStoredRegistry(await store.getCompiled(), WRITER);
+  if (!opened) return fromBundle();
+  // Written by another version (an update) and now validated in full by this one: sealed again as this version's,
+  // so the next starts read it by its seal instead of asking the heavy code to validate it each time.
+  if (opened.checked === 'schema') void store.putCompiled(opened.registry).catch(() => undefined);
+  return { index: createIndex(opened.registry), origin: 'refreshed' };
+}
+
+/**
+ * Opens the registry again, as a worker's start does: after a refresh or a recompile stored another one (or could not
+ * store it, with an unusable IndexedDB: answers keep coming from the bundled one, only the refreshed copy is lost).
+ */
+function reopen(): Promise<Active> {
+  const opening = storedOrBundled().catch(fromBundle);
   setActive(opening);
   // Not even the bundled file could be read (it is a file now, not a string in this script): the next question tries
   // again instead of finding this failure remembered until the worker stops.
@@ -68,6 +72,10 @@ export function activeRegistry(): Promise<{ index: RegistryIndex; origin: Origin
     if (active === opening) active = undefined;
   });
   return opening;
+}
+
+export function activeRegistry(): Promise<Active> {
+  return active ?? reopen();
 }
 
 export async function sourceInfos(): Promise<SourceInfo[]> {
@@ -83,15 +91,6 @@ export async function sourceInfos(): Promise<SourceInfo[]> {
 }
 
 /**
- * The registry the heavy code just stored, opened as any start opens it (sealed by this version: read as it is); the
- * bundled one if none could be stored (an unusable IndexedDB: answers keep coming, only the refreshed copy is lost).
- */
-async function storedOrBundled(): Promise<{ index: RegistryIndex; origin: Origin }> {
-  const opened = await openStoredRegistry(await store.getCompiled(), WRITER);
-  return opened ? { index: createIndex(opened.registry), origin: 'refreshed' } : { index: createIndex(await bundledRegistry()), origin: 'bundled' };
-}
-
-/**
  * One refresh at a time; a second caller gets the same outcome. The downloads run here (lib/registry/download-sources.ts);
  * what is kept of them, the compile and the store's write are the heavy code's (lib/heavy), wherever it runs.
  */
@@ -101,7 +100,7 @@ export function refreshNow(): Promise<RefreshSummary> {
       const downloads = await downloadSources({ store, fetch: globalThis.fetch.bind(globalThis), now: Date.now }, await sourceInfos());
       const sources = await sourceInfos();
       const summary = await runHeavy({ job: 'keep', writer: WRITER, sources, downloads, compile: sources });
-      setActive(storedOrBundled());
+      await reopen();
       return summary;
     } finally {
       refreshing = undefined;
@@ -114,7 +113,7 @@ export function refreshNow(): Promise<RefreshSummary> {
 export function recompile(): Promise<void> {
   return inQueue(async () => {
     await runHeavy({ job: 'recompile', writer: WRITER, sources: await sourceInfos() });
-    setActive(storedOrBundled());
+    await reopen();
   });
 }
 
