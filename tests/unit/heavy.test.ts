@@ -5,7 +5,7 @@ import { BUNDLED_SOURCES_DIR } from '@/lib/cli/read-sources';
 import { FIRST_PART_SCRIPT } from '@/lib/first/script';
 import { defsOf, HEAVY, installHeavy, type HeavyEnv, type HeavyJob } from '@/lib/heavy/api';
 import { HEAVY_GLOBAL, HEAVY_SCRIPT, heavy, localRunner } from '@/lib/heavy/load';
-import { fromServiceWorker, startRelay, type RelayRuntime, type RelaySender, type WorkerLike } from '@/lib/heavy/relay';
+import { fromServiceWorker, IDLE_MS, startRelay, type RelayRuntime, type RelaySender, type WorkerLike } from '@/lib/heavy/relay';
 import { COMPILER_DOCUMENT, HEAVY_MESSAGE, remoteRunner } from '@/lib/heavy/remote';
 import { extensionRunner } from '@/lib/heavy/runner';
 import { serveJobs } from '@/lib/heavy/serve';
@@ -144,7 +144,7 @@ describe('where the heavy jobs run', () => {
 
   it('Chrome, with the offscreen API, sends them to the compiler\'s document; Firefox runs them in its page', async () => {
     const sendMessage = vi.fn(async () => ({ ok: true, value: { entries: 2, rejected: 0 } }));
-    const offscreen = { createDocument: vi.fn(async () => undefined), closeDocument: vi.fn(async () => undefined) };
+    const offscreen = { createDocument: vi.fn(async () => undefined) };
     const remote = extensionRunner({ runtime: { sendMessage }, offscreen }, 'chrome-extension://id');
     expect(await remote({ job: 'custom', url: 'https://r.example.org/r.json', text: '{}' })).toEqual({ entries: 2, rejected: 0 });
     expect(sendMessage).toHaveBeenCalledWith({ [HEAVY_MESSAGE]: { job: 'custom', url: 'https://r.example.org/r.json', text: '{}' } });
@@ -155,57 +155,55 @@ describe('where the heavy jobs run', () => {
 });
 
 describe('the compiler\'s document (Chrome)', () => {
+  /** Chrome's offscreen API as it behaves: one document at a time, a creation that takes a while. */
   const offscreenApi = () => {
-    const log: string[] = [];
-    let open = false;
-    return {
-      log,
-      api: {
-        createDocument: vi.fn(async (p: { url: string; reasons: string[] }) => {
-          if (open) throw new Error('Only a single offscreen document may be created.');
-          open = true;
-          log.push(`open ${p.url} ${p.reasons.join()}`);
-        }),
-        closeDocument: vi.fn(async () => {
-          open = false;
-          log.push('close');
-        }),
-      },
+    const state = { open: false, created: 0 };
+    const api = {
+      createDocument: vi.fn(async (p: { url: string; reasons: string[] }) => {
+        await new Promise((r) => setTimeout(r, 5));
+        if (state.open) throw new Error('Only a single offscreen document may be created.');
+        expect([p.url, p.reasons]).toEqual([COMPILER_DOCUMENT, ['WORKERS']]);
+        state.open = true;
+        state.created++;
+      }),
     };
+    return { state, api };
   };
+  const echo = (state: { open: boolean }) =>
+    vi.fn(async (m: unknown) => {
+      if (!state.open) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return { ok: true, value: (m as Record<string, { text: string }>)[HEAVY_MESSAGE]!.text };
+    });
 
-  it('is opened for a job and closed when no job is left; jobs under way share it', async () => {
-    const { log, api } = offscreenApi();
-    const answers: Array<() => void> = [];
-    const sendMessage = vi.fn((m: unknown) => new Promise((resolve) => answers.push(() => resolve({ ok: true, value: (m as Record<string, { text: string }>)[HEAVY_MESSAGE]!.text }))));
-    const run = remoteRunner(sendMessage, api);
-    const a = run({ job: 'publiccode', text: 'a' });
-    const b = run({ job: 'publiccode', text: 'b' });
-    await vi.waitFor(() => expect(answers).toHaveLength(2));
-    answers[0]!();
-    expect(await a).toBe('a');
-    expect(log).toEqual([`open ${COMPILER_DOCUMENT} WORKERS`]);
-    answers[1]!();
-    expect(await b).toBe('b');
-    await vi.waitFor(() => expect(log).toEqual([`open ${COMPILER_DOCUMENT} WORKERS`, 'close']));
-    // The next job opens it again, after the close.
-    const c = run({ job: 'publiccode', text: 'c' });
-    await vi.waitFor(() => expect(answers).toHaveLength(3));
-    answers[2]!();
-    expect(await c).toBe('c');
-    await vi.waitFor(() => expect(log).toEqual([`open ${COMPILER_DOCUMENT} WORKERS`, 'close', `open ${COMPILER_DOCUMENT} WORKERS`, 'close']));
+  it('jobs that come together share one opening; a document already open is used', async () => {
+    const { state, api } = offscreenApi();
+    const run = remoteRunner(echo(state), api);
+    expect(await Promise.all([run({ job: 'publiccode', text: 'a' }), run({ job: 'publiccode', text: 'b' })])).toEqual(['a', 'b']);
+    expect(state.created).toBe(1);
+    expect(await run({ job: 'publiccode', text: 'c' })).toBe('c');
+    expect(state.created).toBe(1); // its "single document" refusal means it is there
   });
 
-  it('left open by a worker that stopped, it is used; its error, a failed opening or no answer is the job\'s error', async () => {
-    const { api } = offscreenApi();
-    await api.createDocument({ url: COMPILER_DOCUMENT, reasons: ['WORKERS'] });
+  it('a job sent as the document closed itself is sent once more, to a new one', async () => {
+    const { state, api } = offscreenApi();
+    const sendMessage = echo(state);
+    const run = remoteRunner(sendMessage, api);
+    expect(await run({ job: 'publiccode', text: 'a' })).toBe('a');
+    state.open = false; // closed by itself between the opening's check and the message
+    api.createDocument.mockImplementationOnce(async () => undefined); // the check still saw it open
+    expect(await run({ job: 'publiccode', text: 'b' })).toBe('b');
+    expect(state.created).toBe(2);
+    expect(sendMessage).toHaveBeenCalledTimes(3);
+  });
+
+  it('its error, a failed opening or no answer is the job\'s error; a failed opening is tried again next time', async () => {
     const replies: unknown[] = [{ ok: false, error: 'unreadable' }, undefined, 'yes', { ok: true, value: 1 }];
-    const run = remoteRunner(async () => replies.shift(), api);
+    const run = remoteRunner(async () => replies.shift(), { createDocument: async () => undefined });
     await expect(run({ job: 'publiccode', text: '' })).rejects.toThrow('unreadable');
     await expect(run({ job: 'publiccode', text: '' })).rejects.toThrow(/did not answer/);
     await expect(run({ job: 'publiccode', text: '' })).rejects.toThrow(/did not answer/);
     expect(await run({ job: 'publiccode', text: '' })).toBe(1);
-    const broken = remoteRunner(async () => ({ ok: true, value: 2 }), { createDocument: vi.fn().mockRejectedValueOnce(new Error('no offscreen')).mockResolvedValue(undefined), closeDocument: async () => undefined });
+    const broken = remoteRunner(async () => ({ ok: true, value: 2 }), { createDocument: vi.fn().mockRejectedValueOnce(new Error('no offscreen')).mockResolvedValue(undefined) });
     await expect(broken({ job: 'publiccode', text: '' })).rejects.toThrow('no offscreen');
     expect(await broken({ job: 'publiccode', text: '' })).toBe(2);
   });
@@ -238,7 +236,7 @@ describe('the compiler\'s document (Chrome)', () => {
   it('answers a job from the extension\'s service worker, run by the heavy code in its worker', async () => {
     const { runtime, send } = runtimeWith();
     const { worker } = workerRunning();
-    startRelay(runtime, worker);
+    startRelay(runtime, worker, () => undefined);
     const fromWorker = { id: ID, url: `chrome-extension://${ID}/${FIRST_PART_SCRIPT}` };
     expect(fromServiceWorker(runtime, fromWorker)).toBe(true);
     expect(await send({ [HEAVY_MESSAGE]: { job: 'custom', url: 'https://r.example.org/r.json', text: '{}' } }, fromWorker)).toEqual({ returned: true, reply: { ok: true, value: null } });
@@ -251,7 +249,7 @@ describe('the compiler\'s document (Chrome)', () => {
   it('answers nothing else: not a content script, not another page of the extension, not another extension, not another message', async () => {
     const { runtime, send } = runtimeWith();
     const { worker, posted } = workerRunning();
-    startRelay(runtime, worker);
+    startRelay(runtime, worker, () => undefined);
     const job = { [HEAVY_MESSAGE]: { job: 'recompile', writer: 'w', sources: [] } };
     const senders: RelaySender[] = [
       { id: ID, url: 'https://github.com/etalab/DVF-app', tab: { id: 3 } }, // a content script
@@ -267,12 +265,44 @@ describe('the compiler\'s document (Chrome)', () => {
     expect(posted).toEqual([]);
   });
 
-  it('a worker that fails tells every job waiting', async () => {
+  it('closes itself after IDLE_MS with no job, never while a job waits; a job puts it off; opened for none, it closes too', async () => {
+    vi.useFakeTimers();
+    try {
+      const { runtime, send } = runtimeWith();
+      const posted: Array<{ id: number }> = [];
+      let toRelay: ((e: { data: unknown }) => void) | undefined;
+      const close = vi.fn();
+      startRelay(runtime, { postMessage: (m) => void posted.push(m), addEventListener: ((type: string, l: (e: { data: unknown }) => void) => void (type === 'message' && (toRelay = l))) as unknown as WorkerLike['addEventListener'] }, close);
+      const fromWorker = { id: ID, url: `chrome-extension://${ID}/${FIRST_PART_SCRIPT}` };
+      vi.advanceTimersByTime(IDLE_MS - 1);
+      expect(close).not.toHaveBeenCalled();
+      const waiting = send({ [HEAVY_MESSAGE]: { job: 'publiccode', text: '' } }, fromWorker);
+      vi.advanceTimersByTime(IDLE_MS * 3); // a long job
+      expect(close).not.toHaveBeenCalled();
+      toRelay!({ data: { id: posted[0]!.id, ok: true, value: null } });
+      expect(await waiting).toEqual({ returned: true, reply: { ok: true, value: null } });
+      vi.advanceTimersByTime(IDLE_MS - 1);
+      expect(close).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(1);
+      expect(close).toHaveBeenCalledTimes(1);
+      // Opened for a job that never came.
+      const other = vi.fn();
+      startRelay(runtimeWith().runtime, { postMessage: () => undefined, addEventListener: () => undefined }, other);
+      vi.advanceTimersByTime(IDLE_MS);
+      expect(other).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a worker that fails tells every job waiting, and the document closes (the next job opens a new one)', async () => {
     const { runtime, send } = runtimeWith();
     let onError: ((e: { message?: string }) => void) | undefined;
-    startRelay(runtime, { postMessage: () => undefined, addEventListener: ((type: string, l: (e: { message?: string }) => void) => void (type === 'error' && (onError = l))) as unknown as WorkerLike['addEventListener'] });
+    const close = vi.fn();
+    startRelay(runtime, { postMessage: () => undefined, addEventListener: ((type: string, l: (e: { message?: string }) => void) => void (type === 'error' && (onError = l))) as unknown as WorkerLike['addEventListener'] }, close);
     const waiting = send({ [HEAVY_MESSAGE]: { job: 'publiccode', text: '' } }, { id: ID, url: `chrome-extension://${ID}/${FIRST_PART_SCRIPT}` });
     onError!({ message: 'SyntaxError' });
     expect(await waiting).toEqual({ returned: true, reply: { ok: false, error: "the compiler's worker failed: SyntaxError" } });
+    expect(close).toHaveBeenCalledTimes(1);
   });
 });
