@@ -25,7 +25,7 @@ import { forgeOfHost, lookup } from '@/lib/registry/lookup';
 import { searchRegistry } from '@/lib/registry/search';
 import { freshnessOf } from '@/lib/registry/freshness';
 import { SOURCE_INFO } from '@/lib/registry/builtin-sources';
-import { runHeavy, setHeavyRunner } from '@/lib/heavy/load';
+import { runHeavy, setHeavyRunner, warmHeavy } from '@/lib/heavy/load';
 import { extensionRunner } from '@/lib/heavy/runner';
 import { contentSettingsOf, getSettings, markFreshInstall, migrateLegacySettings, setSettings, SettingsNotStored } from '@/lib/storage/settings';
 
@@ -143,7 +143,7 @@ export default defineBackground(() => {
     },
     publiccode: async ({ url }) => {
       const { ref, country } = await repository(url);
-      return (await publiccodeFacts({ ...factsDeps, readPubliccode: async (text) => (await runHeavy({ job: 'publiccode', text })) ?? undefined }, ref, country)) ?? null;
+      return (await publiccodeFacts({ ...factsDeps, readPubliccode: async (text) => (await runHeavy({ job: 'publiccode', text })) ?? undefined, prepareReader: warmHeavy }, ref, country)) ?? null;
     },
     registryStatus,
     provenance: async ({ url }) => provenanceOf(await index(), url),

@@ -125,9 +125,11 @@ function fromForge(answer: ForgeLicence, country: string | undefined): LicenceFa
  * only when a repository has such a file to read (lib/heavy, #23).
  */
 export type ReadPubliccode = (text: string) => Publiccode | undefined | Promise<Publiccode | undefined>;
+/** `prepareReader`: told when a file is about to be downloaded, so that the reader is made ready meanwhile. */
+export type PubliccodeDeps = FactsDeps & { readPubliccode: ReadPubliccode; prepareReader?: () => void };
 
 /** A repository's publiccode.yml, read from the forge's raw file URL (cached), with its declared licence classified. */
-export async function publiccodeFacts(deps: FactsDeps & { readPubliccode: ReadPubliccode }, ref: PageRef, country: string | undefined): Promise<PubliccodeFacts | undefined> {
+export async function publiccodeFacts(deps: PubliccodeDeps, ref: PageRef, country: string | undefined): Promise<PubliccodeFacts | undefined> {
   const urls = publiccodeUrls(ref);
   if (!urls) return undefined;
   const key = `publiccode:${ref.host}/${ref.path.toLowerCase()}`;
@@ -135,6 +137,7 @@ export async function publiccodeFacts(deps: FactsDeps & { readPubliccode: ReadPu
   let found = cached?.found;
   if (!cached) {
     try {
+      deps.prepareReader?.();
       const answer = await deps.fetchText(urls.raw);
       found = answer.status === 200 && !/html/i.test(answer.contentType) ? ((await deps.readPubliccode(answer.body)) ?? null) : null;
       await deps.putFact(key, { found }, found || answer.status === 404 ? TTL.found : TTL.error);
@@ -168,7 +171,7 @@ export async function licenceFacts(deps: FactsDeps, ref: PageRef, page: PageLice
 }
 
 /** Licence and publiccode.yml together (the panel gets each as soon as it is known: see lib/facts/merge.ts). */
-export async function repoFacts(deps: FactsDeps & { readPubliccode: ReadPubliccode }, ref: PageRef, page: PageLicence | undefined, country: string | undefined): Promise<RepoFacts> {
+export async function repoFacts(deps: PubliccodeDeps, ref: PageRef, page: PageLicence | undefined, country: string | undefined): Promise<RepoFacts> {
   const [licence, pc] = await Promise.all([licenceFacts(deps, ref, page, country), publiccodeFacts(deps, ref, country)]);
   return mergeFacts(licence, pc);
 }

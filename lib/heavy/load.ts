@@ -13,7 +13,11 @@ export const HEAVY_SCRIPT = '/heavy.js';
 /** Where the loaded script leaves its API. */
 export const HEAVY_GLOBAL = '__ospoLensHeavy';
 
-export type HeavyRunner = <J extends HeavyJob>(job: J) => Promise<HeavyAnswer<J>>;
+export interface HeavyRunner {
+  <J extends HeavyJob>(job: J): Promise<HeavyAnswer<J>>;
+  /** Makes the heavy code ready for a job about to come (its failure is the job's to meet). */
+  warm(): void;
+}
 
 type Scope = Record<string, unknown> & { document?: Document };
 const scope = globalThis as unknown as Scope;
@@ -50,7 +54,7 @@ export function heavy(): Promise<Heavy> {
 
 /** The jobs run here, with the heavy code loaded into this context. */
 export function localRunner(env: HeavyEnv): HeavyRunner {
-  return async (job) => (await heavy()).run(job, env);
+  return Object.assign(async <J extends HeavyJob>(job: J) => (await heavy()).run(job, env), { warm: () => void heavy().catch(() => undefined) });
 }
 
 /** Until the background says otherwise (and in tests): here, with no store (only the jobs that need none can run). */
@@ -69,4 +73,9 @@ export function setHeavyRunner(next: HeavyRunner): void {
 
 export function runHeavy<J extends HeavyJob>(job: J): Promise<HeavyAnswer<J>> {
   return runner(job);
+}
+
+/** A job is about to come (a publiccode.yml is being downloaded): the heavy code is made ready meanwhile. */
+export function warmHeavy(): void {
+  runner.warm();
 }

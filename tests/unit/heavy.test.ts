@@ -184,6 +184,21 @@ describe('the compiler\'s document (Chrome)', () => {
     expect(state.created).toBe(1); // its "single document" refusal means it is there
   });
 
+  it('warmed ahead of a job, it is opened then, and the job finds it open', async () => {
+    const { state, api } = offscreenApi();
+    const sendMessage = echo(state);
+    const run = remoteRunner(sendMessage, api);
+    run.warm();
+    await vi.waitFor(() => expect(state.open).toBe(true));
+    expect(sendMessage).not.toHaveBeenCalled();
+    expect(await run({ job: 'publiccode', text: 'a' })).toBe('a');
+    expect(state.created).toBe(1);
+    // A failed opening while warming is no error there: the job meets it.
+    const failing = remoteRunner(sendMessage, { createDocument: vi.fn().mockRejectedValue(new Error('no offscreen')) });
+    failing.warm();
+    await expect(failing({ job: 'publiccode', text: 'b' })).rejects.toThrow('no offscreen');
+  });
+
   it('a job sent as the document closed itself is sent once more, to a new one', async () => {
     const { state, api } = offscreenApi();
     const sendMessage = echo(state);

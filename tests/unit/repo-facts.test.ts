@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ForgeAnswer } from '@/lib/forges/api';
 import { parseGithubLicence, parseGitlabProject } from '@/lib/forges/api';
 import { parsePageUrl } from '@/lib/forges';
-import { accountProfile, repoFacts, resetFactsForTests, type FactsDeps } from '@/lib/facts/repo-facts';
+import { accountProfile, publiccodeFacts, repoFacts, resetFactsForTests, type FactsDeps } from '@/lib/facts/repo-facts';
 import { identifyLicenceText } from '@/lib/licence/text';
 import { parsePubliccode } from '@/lib/publiccode/parse';
 
@@ -135,6 +135,19 @@ describe('repoFacts()', () => {
     const facts = await repoFacts(deps(), ref, MIT_ON_PAGE, 'FR');
     expect(facts.publiccode).toMatchObject({ name: "Hub'eau", licence: 'AGPL-3.0-only', mismatch: true, url: 'https://github.com/BRGM/hubeau/blob/HEAD/publiccode.yml' });
     expect(facts.publiccode?.contacts).toEqual([{ name: 'BRGM', email: 'contact@brgm.fr' }]);
+  });
+
+  it('has the reader made ready while the file downloads, and not when the answer is cached', async () => {
+    answers['https://raw.githubusercontent.com/BRGM/hubeau/HEAD/publiccode.yml'] = { status: 200, contentType: 'text/plain', body: 'publiccodeYmlVersion: "0.4"\nname: Hub\'eau\n', headers: {} };
+    const order: string[] = [];
+    const withPrepare = () => {
+      const d = deps();
+      return { ...d, fetchText: (url: string) => (order.push('download'), d.fetchText(url)), prepareReader: () => void order.push('prepare'), readPubliccode: (text: string) => (order.push('read'), parsePubliccode(text)) };
+    };
+    expect(await publiccodeFacts(withPrepare(), ref, 'FR')).toMatchObject({ name: "Hub'eau" });
+    expect(order).toEqual(['prepare', 'download', 'read']);
+    await publiccodeFacts(withPrepare(), ref, 'FR');
+    expect(order).toEqual(['prepare', 'download', 'read']);
   });
 });
 
