@@ -149,8 +149,8 @@ export default defineBackground(() => {
     provenance: async ({ url }) => provenanceOf(await index(), url),
     search: async ({ query }) => searchRegistry(await index(), query),
     refreshNow: async () => {
-      const o = await refreshNow();
-      return { updated: o.updated, notModified: o.notModified, failed: o.failed, rejected: o.rejected, generatedAt: (await index()).registry.generatedAt };
+      const kept = await refreshNow();
+      return { ...kept, generatedAt: (await index()).registry.generatedAt };
     },
     settingsChanged: async () => {
       await recompile();

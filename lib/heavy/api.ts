@@ -16,8 +16,11 @@ import { HEAVY_GLOBAL } from './load';
  * Its jobs and their answers are plain data: they cross a message.
  */
 export type HeavyJob =
-  /** A refresh's downloads, kept or refused, then the registry compiled from `compile` and stored. */
-  | { job: 'keep'; writer: string; sources: SourceInfo[]; downloads: SourceDownload[]; compile: SourceInfo[] }
+  /**
+   * A refresh's downloads, kept or refused, then the registry compiled and stored; `sources`: as the settings say once
+   * the downloads are done (a download of a source removed meanwhile is not kept).
+   */
+  | { job: 'keep'; writer: string; sources: SourceInfo[]; downloads: SourceDownload[] }
   /** The registry compiled again from what is stored, and stored. */
   | { job: 'recompile'; writer: string; sources: SourceInfo[] }
   /** A stored registry this version did not seal, validated in full. */
@@ -26,9 +29,10 @@ export type HeavyJob =
   /** A custom registry's text read as that source would: its valid entries and rejected items. */
   | { job: 'custom'; url: string; text: string };
 
-export type RefreshSummary = Omit<RefreshOutcome, 'registry'>;
+/** What a refresh kept and refused (the background adds the date of the registry then in place for its callers). */
+export type KeptDownloads = Omit<RefreshOutcome, 'registry'>;
 export interface HeavyAnswers {
-  keep: RefreshSummary;
+  keep: KeptDownloads;
   recompile: null;
   usable: CompiledRegistry | null;
   publiccode: Publiccode | null;
@@ -64,8 +68,9 @@ function deps(env: HeavyEnv, writer: string): Pick<RefreshDeps, 'store' | 'bundl
 async function run(job: HeavyJob, env: HeavyEnv): Promise<HeavyAnswers[HeavyJob['job']]> {
   switch (job.job) {
     case 'keep': {
-      const { registry: _registry, ...summary } = await keepDownloads(deps(env, job.writer), defsOf(job.sources), job.downloads, defsOf(job.compile));
-      return summary;
+      const defs = defsOf(job.sources);
+      const { registry: _registry, ...kept } = await keepDownloads(deps(env, job.writer), defs, job.downloads, defs);
+      return kept;
     }
     case 'recompile': {
       const d = deps(env, job.writer);

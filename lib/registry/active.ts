@@ -7,7 +7,7 @@ import { openStoredRegistry } from './seal';
 import { SOURCE_INFO } from './builtin-sources';
 import { customSourceInfo, type SourceInfo } from './source-info';
 import { runHeavy } from '../heavy/load';
-import type { RefreshSummary } from '../heavy/api';
+import type { KeptDownloads } from '../heavy/api';
 import { download } from './download';
 import { downloadSources } from './download-sources';
 import { safeSourceUrl } from './source-url';
@@ -32,7 +32,7 @@ function setActive(next: Promise<{ index: RegistryIndex; origin: Origin }>): voi
   active = next;
   next.then(({ index }) => active === next && activated?.(index)).catch(() => undefined);
 }
-let refreshing: Promise<RefreshSummary> | undefined;
+let refreshing: Promise<KeptDownloads> | undefined;
 
 /**
  * Refreshes and recompiles after a settings change run one after the other, in one queue: a refresh that started
@@ -94,14 +94,14 @@ export async function sourceInfos(): Promise<SourceInfo[]> {
  * One refresh at a time; a second caller gets the same outcome. The downloads run here (lib/registry/download-sources.ts);
  * what is kept of them, the compile and the store's write are the heavy code's (lib/heavy), wherever it runs.
  */
-export function refreshNow(): Promise<RefreshSummary> {
+export function refreshNow(): Promise<KeptDownloads> {
   refreshing ??= inQueue(async () => {
     try {
       const downloads = await downloadSources({ store, fetch: globalThis.fetch.bind(globalThis), now: Date.now }, await sourceInfos());
-      const sources = await sourceInfos();
-      const summary = await runHeavy({ job: 'keep', writer: WRITER, sources, downloads, compile: sources });
+      // The settings again, once the downloads are done: a custom registry removed meanwhile is neither kept nor compiled.
+      const kept = await runHeavy({ job: 'keep', writer: WRITER, sources: await sourceInfos(), downloads });
       await reopen();
-      return summary;
+      return kept;
     } finally {
       refreshing = undefined;
     }

@@ -72,7 +72,7 @@ describe('the heavy jobs: plain data in, plain data out (they cross a message on
     const env = envOf(stores);
     const downloads = await downloadSources({ store: env.store('0.9.0'), fetch: fetchOf(WITH_NEW_OWNER), now: env.now }, sources);
     expect(downloads.map((d) => [d.id, d.result.kind])).toEqual([['codegouvfr-accounts', 'fresh']]);
-    const job = JSON.parse(JSON.stringify({ job: 'keep', writer: '0.9.0', sources, downloads, compile: sources })) as HeavyJob;
+    const job = JSON.parse(JSON.stringify({ job: 'keep', writer: '0.9.0', sources, downloads })) as HeavyJob;
     const summary = JSON.parse(JSON.stringify(await HEAVY.run(job, env)));
     const { registry, ...expected } = once;
     expect(summary).toEqual(expected);
@@ -88,7 +88,7 @@ describe('the heavy jobs: plain data in, plain data out (they cross a message on
     const stores = new Map<string, RegistryStore>();
     const env = envOf(stores);
     const downloads = [{ id: 'codegouvfr-accounts', checkedAt: 1, result: { kind: 'fresh' as const, text: WITH_NEW_OWNER } }];
-    const summary = await HEAVY.run({ job: 'keep', writer: 'w', sources: sources.filter((s) => s.id !== 'codegouvfr-accounts'), downloads, compile: sources }, env);
+    const summary = await HEAVY.run({ job: 'keep', writer: 'w', sources: sources.filter((s) => s.id !== 'codegouvfr-accounts'), downloads }, env);
     expect(summary.updated).toEqual([]);
     expect(await stores.get('w')!.getCopy('codegouvfr-accounts')).toBeUndefined();
   });
