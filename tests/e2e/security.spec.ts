@@ -127,14 +127,15 @@ test('from the content script’s isolated world: a job for the compiler’s doc
   // The document open, as during a refresh (or still, after the page's publiccode.yml was read); the registry store
   // holds no compiled registry yet.
   type Chrome = { offscreen: { createDocument(o: object): Promise<void> }; runtime: { getContexts(f: object): Promise<Array<{ documentUrl?: string }>> } };
-  const open = await sw.evaluate(async () => {
+  await sw.evaluate(async () => {
     const chrome = (globalThis as unknown as { chrome: Chrome }).chrome;
     await chrome.offscreen.createDocument({ url: 'compiler.html', reasons: ['WORKERS'], justification: 'test' }).catch((e: Error) => {
       if (!/single offscreen/i.test(e.message)) throw e;
     });
-    return (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).map((c) => c.documentUrl);
   });
-  expect(open).toEqual([`chrome-extension://${extensionId}/compiler.html`]);
+  // One being opened meanwhile (for the page's publiccode.yml) has no address until it is loaded.
+  const open = () => sw.evaluate(async () => (await (globalThis as unknown as { chrome: Chrome }).chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).map((c) => c.documentUrl));
+  await expect.poll(open).toEqual([`chrome-extension://${extensionId}/compiler.html`]);
   const compiled = () =>
     sw.evaluate(
       () =>
