@@ -678,6 +678,9 @@ async function main() {
   const cold: number[] = [];
   const coldStored: number[] = [];
   const coldBaseline: number[] = [];
+  // `--cold-rounds N`: the stops per browser (9 unless told) and the cold panels per browser (7 unless told).
+  const coldRoundsAt = process.argv.indexOf('--cold-rounds');
+  const coldRounds = coldRoundsAt === -1 ? 9 : Math.max(5, Number(process.argv[coldRoundsAt + 1]) || 9);
   // Three browsers open side by side, one stop each in turn (the order rotating), so that a minute when the machine
   // is slow falls on all three alike: in runs of three stops per browser, the baseline alone moved 16 → 38 ms (#23).
   // The baseline again, importing while it installs the script our worker's first part does (the whole worker; the
@@ -696,14 +699,14 @@ async function main() {
   // Then, traced, what each worker's thread did for the answer (median of 5): where the time above the floor goes.
   const threads: Array<Array<{ taskMs: number; evaluateMs: number }>> = browsers.map(() => []);
   try {
-    for (let round = 0; round < 9; round++)
+    for (let round = 0; round < coldRounds; round++)
       for (let k = 0; k < browsers.length; k++) {
         const b = (round + k) % browsers.length;
         into[b]!.push(await browsers[b]!.ask());
       }
     for (let round = 0; round < 5; round++) for (let b = 0; b < browsers.length; b++) threads[b]!.push(await browsers[b]!.traced());
     const shown = [panelBrowser, browsers[1]!, browsers[2]!];
-    for (let round = 0; round < 7; round++)
+    for (let round = 0; round < (coldRoundsAt === -1 ? 7 : coldRounds); round++)
       for (let k = 0; k < shown.length; k++) {
         const b = (round + k) % shown.length;
         panels[b]!.push(await shown[b]!.panel());
@@ -713,6 +716,13 @@ async function main() {
     for (const dir of [messaging, importing, panelBaseline]) rmSync(dir, { recursive: true, force: true });
   }
   const thread = (b: number, key: 'taskMs' | 'evaluateMs') => round(percentile(threads[b]!.map((t) => t[key]), 50));
+  // Round by round too, with the 95 % interval that says whether "≤ 1.3×" is shown (lib/cli/paired.ts): each round's
+  // stops follow one another, so what the machine did in that minute falls on all of them.
+  const pairedCold = (name: string, top: number[], bottom: number[]) => {
+    const p = pairedRatio(top, bottom);
+    log(`cold, round by round over ${p.rounds} rounds, ${name}: ×${round(p.ratio, 3)} (95 % ${round(p.low, 3)}–${round(p.high, 3)}): ≤ 1.3× ${verdict(p, 1.3)}`);
+    return { [name]: round(p.ratio, 3), [`${name}Low`]: round(p.low, 3), [`${name}High`]: round(p.high, 3) };
+  };
   const coldResult = {
     coldStartMs: round(percentile(cold, 50)),
     coldStartStoredMs: round(percentile(coldStored, 50)),
@@ -727,12 +737,17 @@ async function main() {
     // The worker's thread, traced: its tasks' time and its script's evaluation (baseline, bundled, stored, importing).
     coldWorkerTaskMs: [0, 1, 2, 3].map((b) => thread(b, 'taskMs')),
     coldWorkerEvaluateMs: [0, 1, 2, 3].map((b) => thread(b, 'evaluateMs')),
-    // Navigation → panel, the worker stopped (median of 7): the minimal extension's box, ours bundled, ours stored.
+    // Navigation → panel, the worker stopped (median of 7, or of `--cold-rounds`): the minimal extension's box, ours bundled, ours stored.
     coldPanelBaselineMs: round(percentile(panels[0]!, 50)),
     coldPanelMs: round(percentile(panels[1]!, 50)),
     coldPanelStoredMs: round(percentile(panels[2]!, 50)),
     coldPanelOverBaseline: round(percentile(panels[1]!, 50) / percentile(panels[0]!, 50), 2),
     coldPanelStoredOverBaseline: round(percentile(panels[2]!, 50) / percentile(panels[0]!, 50), 2),
+    coldRounds: cold.length,
+    ...pairedCold('coldStartPairedRatio', cold, coldBaseline),
+    ...pairedCold('coldStartStoredPairedRatio', coldStored, coldBaseline),
+    ...pairedCold('coldPanelPairedRatio', panels[1]!, panels[0]!),
+    ...pairedCold('coldPanelStoredPairedRatio', panels[2]!, panels[0]!),
   };
   log(`cold start: ${coldResult.coldStartMs} ms with the bundled registry, ${coldResult.coldStartStoredMs} ms with a stored one, messaging baseline ${coldResult.coldStartBaselineMs} ms (${coldResult.coldStartImportingBaselineMs} ms importing our two scripts while installing, never run); the worker's thread, traced (baseline, bundled, stored, importing): tasks ${coldResult.coldWorkerTaskMs.join(' / ')} ms, of them its script's evaluation ${coldResult.coldWorkerEvaluateMs.join(' / ')} ms; navigation → panel with the worker stopped ${coldResult.coldPanelMs} / ${coldResult.coldPanelStoredMs} ms against ${coldResult.coldPanelBaselineMs} ms for a static box`);
   if (process.argv.includes('--cold-only')) return console.log(json ? JSON.stringify(coldResult) : coldResult);
