@@ -23,7 +23,7 @@ import { openStoredRegistry, sealRegistry } from '../registry/seal';
 import { countRows, filterRows, sortBy } from '../audit/order';
 import type { AuditRow } from '../audit/schema';
 import { longestTasks, mainThreadTasks, scriptBeforeDomContentLoaded, workerThreadTime, type TraceEvent } from './trace-tasks';
-import { pairedRatio, verdict } from './paired';
+import { describeRatio, pairedRatio, ratioFields } from './paired';
 
 const json = process.argv.includes('--json');
 const EXT = resolve('.output/chrome-mv3');
@@ -37,6 +37,11 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+/** A number given after `flag` on the command line (at least `min`), or `fallback`. */
+function numberOption(flag: string, fallback: number, min: number): number {
+  const at = process.argv.indexOf(flag);
+  return at === -1 ? fallback : Math.max(min, Number(process.argv[at + 1]) || fallback);
+}
 
 /** Compiling at ten times the accounts (see tenfoldSource): median of 5, after a first round. */
 function benchCompileTenfold() {
@@ -487,23 +492,18 @@ async function realCapture(runs: number): Promise<Record<string, number> | undef
     const m = (k: string) => percentile(r[k]!, 50);
     // Round by round (each round's loads one after the other), with the 95 % interval that says whether "≤ 1.05×" is
     // shown by this run (lib/cli/paired.ts).
-    const paired = (name: string, top: string, bottom: string) => {
-      const p = pairedRatio(r[top]!, r[bottom]!);
-      return { [name]: round(p.ratio, 3), [`${name}Low`]: round(p.low, 3), [`${name}High`]: round(p.high, 3) };
-    };
-    // Against both browsers without the extension, the mean of their loads in the round: the A/A control shows that one
-    // browser can be a few per cent faster than another for the whole run, and two loads vary less than one.
+    // Against both browsers without the extension too, the mean of their loads in the round: the A/A control shows that
+    // one browser can be a few per cent faster than another for the whole run, and two loads vary less than one.
     r.dclPooled = r.dclWithout!.map((v, i) => (v + r.dclControl![i]!) / 2);
-    const say = (what: string, p: ReturnType<typeof pairedRatio>) => log(`real capture, round by round over ${p.rounds} rounds, ${what}: DOMContentLoaded ×${round(p.ratio, 3)} (95 % ${round(p.low, 3)}–${round(p.high, 3)}): ≤ 1.05× ${verdict(p, 1.05)}`);
     const dcl = pairedRatio(r.dclWith!, r.dclWithout!);
-    say('against the browser without', dcl);
-    say('against both browsers without', pairedRatio(r.dclWith!, r.dclPooled));
+    const pooled = pairedRatio(r.dclWith!, r.dclPooled);
+    log(`real capture, DOMContentLoaded round by round, against the browser without: ${describeRatio(dcl, 1.05)}; against both browsers without: ${describeRatio(pooled, 1.05)}`);
     return {
       realRounds: dcl.rounds,
-      ...paired('realDclPairedRatio', 'dclWith', 'dclWithout'),
-      ...paired('realDclPooledRatio', 'dclWith', 'dclPooled'),
-      ...paired('realDclControlPairedRatio', 'dclControl', 'dclWithout'),
-      ...paired('realDclNonPublicPairedRatio', 'dclWithNonPublic', 'dclWithoutNonPublic'),
+      ...ratioFields('realDclPairedRatio', dcl),
+      ...ratioFields('realDclPooledRatio', pooled),
+      ...ratioFields('realDclControlPairedRatio', pairedRatio(r.dclControl!, r.dclWithout!)),
+      ...ratioFields('realDclNonPublicPairedRatio', pairedRatio(r.dclWithNonPublic!, r.dclWithoutNonPublic!)),
       realDclWithMs: round(m('dclWith')),
       realDclWithoutMs: round(m('dclWithout')),
       realDclRatio: round(m('dclWith') / m('dclWithout'), 3),
@@ -653,8 +653,7 @@ async function main() {
   const heavyBytes = statSync(join(EXT, 'compiler-worker.js')).size;
   // The compiled registry, a file beside the worker's script (read only when no refreshed copy is stored).
   const registryBytes = statSync(join(EXT, BUNDLED_REGISTRY_FILE)).size;
-  const tabsAt = process.argv.indexOf('--tabs');
-  const tabs = tabsAt === -1 ? 10 : Math.max(10, Number(process.argv[tabsAt + 1]) || 10);
+  const tabs = numberOption('--tabs', 10, 10);
   if (process.argv.includes('--tasks-only')) {
     const box = baselineExtension();
     const [w, wo, np, sb] = [await pageTasks(EXT, 'IGNF/itowns', 7), await pageTasks(undefined, 'IGNF/itowns', 7), await pageTasks(EXT, 'torvalds/linux', 7), await pageTasks(box, 'torvalds/linux', 7)];
@@ -669,9 +668,7 @@ async function main() {
     };
     return console.log(json ? JSON.stringify(tasks) : tasks);
   }
-  const roundsAt = process.argv.indexOf('--real-rounds');
-  const realRounds = roundsAt === -1 ? 18 : Math.max(5, Number(process.argv[roundsAt + 1]) || 18);
-  const real = process.argv.includes('--cold-only') ? undefined : await realCapture(realRounds);
+  const real = process.argv.includes('--cold-only') ? undefined : await realCapture(numberOption('--real-rounds', 18, 5));
   if (real) log(`real capture: DOMContentLoaded ${real.realDclWithMs} ms with, ${real.realDclWithoutMs} ms without (×${real.realDclRatio}; non-public ×${real.realDclNonPublicRatio}, a static box's ×${real.realDclStaticBoxNonPublicRatio}), navigation → panel ${real.realNavigationToPanelMs} ms; the extension's script before DOMContentLoaded, traced: ${real.realScriptMsBeforeDclPublic} ms public, ${real.realScriptMsBeforeDclNonPublic} ms non-public`);
   if (process.argv.includes('--real-only')) return console.log(json ? JSON.stringify(real ?? {}) : real);
   const messaging = messagingBaselineExtension();
@@ -679,8 +676,8 @@ async function main() {
   const coldStored: number[] = [];
   const coldBaseline: number[] = [];
   // `--cold-rounds N`: the stops per browser (9 unless told) and the cold panels per browser (7 unless told).
-  const coldRoundsAt = process.argv.indexOf('--cold-rounds');
-  const coldRounds = coldRoundsAt === -1 ? 9 : Math.max(5, Number(process.argv[coldRoundsAt + 1]) || 9);
+  const coldRounds = numberOption('--cold-rounds', 9, 5);
+  const coldPanelRounds = numberOption('--cold-rounds', 7, 5);
   // Three browsers open side by side, one stop each in turn (the order rotating), so that a minute when the machine
   // is slow falls on all three alike: in runs of three stops per browser, the baseline alone moved 16 → 38 ms (#23).
   // The baseline again, importing while it installs the script our worker's first part does (the whole worker; the
@@ -706,7 +703,7 @@ async function main() {
       }
     for (let round = 0; round < 5; round++) for (let b = 0; b < browsers.length; b++) threads[b]!.push(await browsers[b]!.traced());
     const shown = [panelBrowser, browsers[1]!, browsers[2]!];
-    for (let round = 0; round < (coldRoundsAt === -1 ? 7 : coldRounds); round++)
+    for (let round = 0; round < coldPanelRounds; round++)
       for (let k = 0; k < shown.length; k++) {
         const b = (round + k) % shown.length;
         panels[b]!.push(await shown[b]!.panel());
@@ -720,8 +717,8 @@ async function main() {
   // stops follow one another, so what the machine did in that minute falls on all of them.
   const pairedCold = (name: string, top: number[], bottom: number[]) => {
     const p = pairedRatio(top, bottom);
-    log(`cold, round by round over ${p.rounds} rounds, ${name}: ×${round(p.ratio, 3)} (95 % ${round(p.low, 3)}–${round(p.high, 3)}): ≤ 1.3× ${verdict(p, 1.3)}`);
-    return { [name]: round(p.ratio, 3), [`${name}Low`]: round(p.low, 3), [`${name}High`]: round(p.high, 3) };
+    log(`cold, round by round, ${name}: ${describeRatio(p, 1.3)}`);
+    return ratioFields(name, p);
   };
   const coldResult = {
     coldStartMs: round(percentile(cold, 50)),

@@ -64,3 +64,15 @@ export function verdict({ low, high }: Pick<PairedRatio, 'low' | 'high'>, limit:
   if (low > limit) return 'not met';
   return 'not decided';
 }
+
+const three = (n: number) => Math.round(n * 1000) / 1000;
+
+/** A paired ratio as the bench's fields: `name`, `nameLow` and `nameHigh`, to three decimals. */
+export function ratioFields(name: string, p: PairedRatio): Record<string, number> {
+  return { [name]: three(p.ratio), [`${name}Low`]: three(p.low), [`${name}High`]: three(p.high) };
+}
+
+/** A paired ratio in words, with what it says of a target "at most `limit`": `×1.066 (95 % 1.04–1.09) over 300 rounds: ≤ 1.05× not decided`. */
+export function describeRatio(p: PairedRatio, limit: number): string {
+  return `×${three(p.ratio)} (95 % ${three(p.low)}–${three(p.high)}) over ${p.rounds} rounds: ≤ ${limit}× ${verdict(p, limit)}`;
+}

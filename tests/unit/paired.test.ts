@@ -3,7 +3,7 @@
  * whether "DOMContentLoaded ≤ 1.05× without the extension" is shown, refuted or not decided by a run.
  */
 import { describe, expect, it } from 'vitest';
-import { median, pairedRatio, verdict } from '@/lib/cli/paired';
+import { describeRatio, median, pairedRatio, ratioFields, verdict } from '@/lib/cli/paired';
 
 describe('median', () => {
   it.each([
@@ -79,5 +79,16 @@ describe('verdict on "at most 1.05"', () => {
     [{ low: NaN, high: NaN }, 'not decided'],
   ] as const)('%j → %s', (interval, expected) => {
     expect(verdict(interval, 1.05)).toBe(expected);
+  });
+});
+
+describe('the bench’s fields and words for a paired ratio', () => {
+  const p = { ratio: 1.06644, low: 1.04012, high: 1.0904, rounds: 300 };
+  it('gives the ratio and its interval under one name, to three decimals', () => {
+    expect(ratioFields('realDclPairedRatio', p)).toEqual({ realDclPairedRatio: 1.066, realDclPairedRatioLow: 1.04, realDclPairedRatioHigh: 1.09 });
+  });
+  it('says the ratio, its interval, the rounds and the verdict', () => {
+    expect(describeRatio(p, 1.05)).toBe('×1.066 (95 % 1.04–1.09) over 300 rounds: ≤ 1.05× not decided');
+    expect(describeRatio({ ratio: 1.48, low: 1.41, high: 1.61, rounds: 40 }, 1.3)).toBe('×1.48 (95 % 1.41–1.61) over 40 rounds: ≤ 1.3× not met');
   });
 });
