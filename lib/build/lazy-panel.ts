@@ -46,7 +46,20 @@ export function wrapLazyPanel(boot: string, panel: string): string {
  * The module runs in the content script's isolated world, as the bootstrap does.
  */
 export function moduleLoader(boot: string): string {
-  return aroundBoot(boot, `return import(chrome.runtime.getURL(${JSON.stringify(PANEL_MODULE)}))`);
+  return aroundBoot(boot, MODULE_IMPORT);
+}
+const MODULE_IMPORT = `return import(chrome.runtime.getURL(${JSON.stringify(PANEL_MODULE)}))`;
+
+/**
+ * The bench's variants of a Chromium build (#23, `npm run bench -- --cold-only`): its bootstrap, whose panel function
+ * imports the panel's file, with that function's body replaced (by the panel's code itself, or by a static box).
+ * Never shipped: the bench measures what a panel could gain were its code already in the page, or were it nothing.
+ */
+export function withPanelBody(loader: string, body: string): string {
+  const at = loader.indexOf(`function ${PANEL_FUNCTION}(){${MODULE_IMPORT}}`);
+  if (at === -1) throw new Error(`not a bootstrap that imports ${PANEL_MODULE}`);
+  const from = at + `function ${PANEL_FUNCTION}(){`.length;
+  return `${loader.slice(0, from)}\n${body.trim()}\n${loader.slice(from + MODULE_IMPORT.length)}`;
 }
 
 /**

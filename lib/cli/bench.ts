@@ -4,14 +4,14 @@
  * DOMContentLoaded to a visible panel (against a minimal extension injecting a static box, same run), and the
  * background's cold start. Needs a build (the npm script runs one) and Debian's Chromium.
  */
-import { readFileSync, mkdtempSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, readFileSync, mkdtempSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { readSources } from './read-sources';
 import { CAPTURES, NOT_RUN_REASON, readCapture, REAL_PAGES_AVAILABLE, swapOwner } from '../../tests/real-pages';
 import { BUNDLED_REGISTRY_FILE } from '../registry/bundled-file';
-import { PANEL_MODULE, PANEL_OUTPUT } from '../build/lazy-panel';
+import { PANEL_MODULE, PANEL_OUTPUT, withPanelBody } from '../build/lazy-panel';
 import { compileRegistry } from '../registry/compile';
 import { tenfoldSource } from './tenfold';
 import type { CompiledRegistry } from '../registry/schema';
@@ -246,14 +246,26 @@ function panelBaselineExtension(): string {
   );
   writeFileSync(join(dir, 'sw.js'), 'chrome.runtime.onMessage.addListener((message, sender, respond) => { respond({ public: true }); });');
   writeFileSync(join(dir, 'popup.html'), '<!doctype html><title>baseline</title>');
-  writeFileSync(
-    join(dir, 'box.js'),
-    `chrome.runtime.sendMessage({ type: 'lookup', url: location.href }).then(() => {
-       const show = () => { const host = document.createElement('ospo-lens-panel'); const root = host.attachShadow({ mode: 'open' });
-         root.innerHTML = '<section data-testid="ospo-panel">Public sector</section>'; document.querySelector('.Layout-sidebar').prepend(host); };
-       if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', show); else show();
-     });`,
-  );
+  writeFileSync(join(dir, 'box.js'), `chrome.runtime.sendMessage({ type: 'lookup', url: location.href }).then(() => {\n${STATIC_BOX}\n});`);
+  return dir;
+}
+
+/** The static box, in the sidebar, at DOMContentLoaded if the page is still parsing. */
+const STATIC_BOX = `const show = () => { const host = document.createElement('ospo-lens-panel'); const root = host.attachShadow({ mode: 'open' });
+  root.innerHTML = '<section data-testid="ospo-panel">Public sector</section>'; document.querySelector('.Layout-sidebar').prepend(host); };
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', show); else show();`;
+
+/**
+ * What a cold first panel could be at best on our worker (#23): our build, its bootstrap's panel function replaced.
+ * `box`: the static box, as soon as our worker's answer says a panel is needed (no panel's code at all): the floor of
+ * any panel on our answer. `inline`: the panel's own code already in the page (every page would compile it: the
+ * non-public page's budget; lib/build/lazy-panel.ts), with no file to fetch. Never shipped.
+ */
+function panelVariantExtension(kind: 'box' | 'inline'): string {
+  const dir = mkdtempSync(join(tmpdir(), `ospo-lens-${kind}-`));
+  cpSync(EXT, dir, { recursive: true });
+  const body = kind === 'box' ? STATIC_BOX : readFileSync(join(EXT, PANEL_MODULE), 'utf8');
+  writeFileSync(join(dir, PANEL_OUTPUT), withPanelBody(readFileSync(join(EXT, PANEL_OUTPUT), 'utf8'), body));
   return dir;
 }
 
@@ -692,7 +704,10 @@ async function main() {
   // a minimal extension whose content script asks its stopped worker and shows a static box; in turn, 7 rounds.
   const panelBaseline = panelBaselineExtension();
   const panelBrowser = await coldBrowser(panelBaseline);
-  const panels: number[][] = [[], [], []];
+  // And what ours could be at best: our worker's answer with the static box, and our panel with its code in the page.
+  const variants = [panelVariantExtension('box'), panelVariantExtension('inline')];
+  const variantBrowsers = [await coldBrowser(variants[0]!), await coldBrowser(variants[1]!)];
+  const panels: number[][] = [[], [], [], [], []];
   // Then, traced, what each worker's thread did for the answer (median of 5): where the time above the floor goes.
   const threads: Array<Array<{ taskMs: number; evaluateMs: number }>> = browsers.map(() => []);
   try {
@@ -702,15 +717,15 @@ async function main() {
         into[b]!.push(await browsers[b]!.ask());
       }
     for (let round = 0; round < 5; round++) for (let b = 0; b < browsers.length; b++) threads[b]!.push(await browsers[b]!.traced());
-    const shown = [panelBrowser, browsers[1]!, browsers[2]!];
+    const shown = [panelBrowser, browsers[1]!, browsers[2]!, ...variantBrowsers];
     for (let round = 0; round < coldPanelRounds; round++)
       for (let k = 0; k < shown.length; k++) {
         const b = (round + k) % shown.length;
         panels[b]!.push(await shown[b]!.panel());
       }
   } finally {
-    for (const b of [...browsers, panelBrowser]) await b.close();
-    for (const dir of [messaging, importing, panelBaseline]) rmSync(dir, { recursive: true, force: true });
+    for (const b of [...browsers, panelBrowser, ...variantBrowsers]) await b.close();
+    for (const dir of [messaging, importing, panelBaseline, ...variants]) rmSync(dir, { recursive: true, force: true });
   }
   const thread = (b: number, key: 'taskMs' | 'evaluateMs') => round(percentile(threads[b]!.map((t) => t[key]), 50));
   // Round by round too, with the 95 % interval that says whether "≤ 1.3×" is shown (lib/cli/paired.ts): each round's
@@ -745,8 +760,13 @@ async function main() {
     ...pairedCold('coldStartStoredPairedRatio', coldStored, coldBaseline),
     ...pairedCold('coldPanelPairedRatio', panels[1]!, panels[0]!),
     ...pairedCold('coldPanelStoredPairedRatio', panels[2]!, panels[0]!),
+    // The floors of a panel on our worker (panelVariantExtension): our answer with the static box; our panel's code in the page.
+    coldPanelAnswerBoxMs: round(percentile(panels[3]!, 50)),
+    coldPanelInlineMs: round(percentile(panels[4]!, 50)),
+    ...pairedCold('coldPanelAnswerBoxPairedRatio', panels[3]!, panels[0]!),
+    ...pairedCold('coldPanelInlinePairedRatio', panels[4]!, panels[0]!),
   };
-  log(`cold start: ${coldResult.coldStartMs} ms with the bundled registry, ${coldResult.coldStartStoredMs} ms with a stored one, messaging baseline ${coldResult.coldStartBaselineMs} ms (${coldResult.coldStartImportingBaselineMs} ms importing our two scripts while installing, never run); the worker's thread, traced (baseline, bundled, stored, importing): tasks ${coldResult.coldWorkerTaskMs.join(' / ')} ms, of them its script's evaluation ${coldResult.coldWorkerEvaluateMs.join(' / ')} ms; navigation → panel with the worker stopped ${coldResult.coldPanelMs} / ${coldResult.coldPanelStoredMs} ms against ${coldResult.coldPanelBaselineMs} ms for a static box`);
+  log(`cold start: ${coldResult.coldStartMs} ms with the bundled registry, ${coldResult.coldStartStoredMs} ms with a stored one, messaging baseline ${coldResult.coldStartBaselineMs} ms (${coldResult.coldStartImportingBaselineMs} ms importing our two scripts while installing, never run); the worker's thread, traced (baseline, bundled, stored, importing): tasks ${coldResult.coldWorkerTaskMs.join(' / ')} ms, of them its script's evaluation ${coldResult.coldWorkerEvaluateMs.join(' / ')} ms; navigation → panel with the worker stopped ${coldResult.coldPanelMs} / ${coldResult.coldPanelStoredMs} ms against ${coldResult.coldPanelBaselineMs} ms for a static box; at best on our worker: ${coldResult.coldPanelAnswerBoxMs} ms for the static box on our answer, ${coldResult.coldPanelInlineMs} ms for our panel with its code in the page`);
   if (process.argv.includes('--cold-only')) return console.log(json ? JSON.stringify(coldResult) : coldResult);
   const baselineDir = baselineExtension();
   mkdirSync(baselineDir, { recursive: true });

@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { BOOT_OUTPUT, joinContentScript, moduleLoader, PANEL_FUNCTION, PANEL_MODULE, PANEL_MODULE_RESOURCE, PANEL_OUTPUT, panelLoadFor, wrapLazyPanel } from '@/lib/build/lazy-panel';
+import { BOOT_OUTPUT, joinContentScript, moduleLoader, PANEL_FUNCTION, PANEL_MODULE, PANEL_MODULE_RESOURCE, PANEL_OUTPUT, panelLoadFor, withPanelBody, wrapLazyPanel } from '@/lib/build/lazy-panel';
 
 // Stand-ins for the built scripts: the bootstrap decides, the panel records that it ran.
 const BOOT = `(function(){ log.push('boot'); if (needed) ${PANEL_FUNCTION}(); })();`;
@@ -84,6 +84,19 @@ describe('Chromium: the bootstrap imports the panel’s file, only where needed 
 
   it('a bootstrap that does not call the panel stops the build', () => {
     expect(() => moduleLoader(`(function(){})();`)).toThrow(/never run/);
+  });
+
+  it('the bench’s variants: the importing bootstrap with its panel function’s body replaced, nothing else', async () => {
+    const loader = moduleLoader(BOOT);
+    const inline = withPanelBody(loader, PANEL);
+    expect(inline).not.toContain('import(');
+    expect(run(inline, false)).toEqual(['boot']);
+    expect(run(inline, true)).toEqual(['boot', 'panel']);
+    // The same script as the Firefox build's, but for white space.
+    expect(inline.replace(/\s/g, '')).toBe(wrapLazyPanel(BOOT, PANEL).replace(/\s/g, ''));
+    const box = withPanelBody(loader, `log.push('box');`);
+    expect(run(box, true)).toEqual(['boot', 'box']);
+    expect(() => withPanelBody(wrapLazyPanel(BOOT, PANEL), PANEL)).toThrow(/not a bootstrap that imports/);
   });
 
   it('after a build: the bootstrap where the panel’s file was, the panel’s code in its own file, both listed', async () => {
