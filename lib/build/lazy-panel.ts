@@ -41,6 +41,9 @@ export function wrapLazyPanel(boot: string, panel: string): string {
   return aroundBoot(boot, `\n${panel.trim()}\n`);
 }
 
+/** The panel function's body in a Chromium build: import the panel's file by the URL the extension's API gives. */
+const MODULE_IMPORT = `return import(chrome.runtime.getURL(${JSON.stringify(PANEL_MODULE)}))`;
+
 /**
  * The bootstrap whose panel function imports the panel's file, by the URL the extension's API gives (the dynamic one).
  * The module runs in the content script's isolated world, as the bootstrap does.
@@ -48,7 +51,6 @@ export function wrapLazyPanel(boot: string, panel: string): string {
 export function moduleLoader(boot: string): string {
   return aroundBoot(boot, MODULE_IMPORT);
 }
-const MODULE_IMPORT = `return import(chrome.runtime.getURL(${JSON.stringify(PANEL_MODULE)}))`;
 
 /**
  * The bench's variants of a Chromium build (#23, `npm run bench -- --cold-only`): its bootstrap, whose panel function

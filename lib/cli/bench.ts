@@ -701,7 +701,8 @@ async function main() {
   const browsers = [await coldBrowser(messaging), await coldBrowser(EXT), await coldBrowser(EXT, true), await coldBrowser(importing)];
   const into = [coldBaseline, cold, coldStored, coldImporting];
   // What users see: navigation → panel on a public body's page with the worker stopped, ours (bundled, stored) against
-  // a minimal extension whose content script asks its stopped worker and shows a static box; in turn, 7 rounds.
+  // a minimal extension whose content script asks its stopped worker and shows a static box; five browsers in turn,
+  // 7 rounds unless told.
   const panelBaseline = panelBaselineExtension();
   const panelBrowser = await coldBrowser(panelBaseline);
   // And what ours could be at best: our worker's answer with the static box, and our panel with its code in the page.
